@@ -1,0 +1,22 @@
+# tinxa_test(NAME SOURCES ... LINK ...): one Catch2 executable per library, registered with CTest
+# test by test. Tests run from the source root's tests/ folder so fixtures are found by relative
+# path; TINXA_SOURCE_DIR is also exported for tests that need absolute paths.
+include(Catch)
+
+add_library(tinxa_catch_main OBJECT "${PROJECT_SOURCE_DIR}/tests/CatchMain.cpp")
+target_link_libraries(tinxa_catch_main PUBLIC Catch2::Catch2 tinxa_sanitizers)
+target_compile_features(tinxa_catch_main PUBLIC cxx_std_20)
+
+function(tinxa_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LINK" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES} $<TARGET_OBJECTS:tinxa_catch_main>)
+  target_compile_features(${name} PRIVATE cxx_std_20)
+  set_target_properties(${name} PROPERTIES CXX_EXTENSIONS OFF)
+  target_link_libraries(${name} PRIVATE ${ARG_LINK} Catch2::Catch2 tinxa_warnings tinxa_sanitizers)
+  target_compile_definitions(${name} PRIVATE
+    TINXA_SOURCE_DIR="${PROJECT_SOURCE_DIR}" TINXA_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  catch_discover_tests(${name}
+    TEST_PREFIX "${name}: "
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}/tests"
+    PROPERTIES ENVIRONMENT "TZ=Asia/Ho_Chi_Minh")
+endfunction()

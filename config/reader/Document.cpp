@@ -1,0 +1,49 @@
+#include "config/reader/Document.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+namespace tinxa::config {
+
+Document::Document(YAML::Node root, std::shared_ptr<const std::string> file,
+                   Diagnostics& diagnostics)
+    : m_root(std::move(root)), m_file(std::move(file)), m_diagnostics(&diagnostics) {}
+
+std::optional<Document> Document::parse(std::string_view text, std::string file,
+                                        Diagnostics& diagnostics) {
+  auto name = std::make_shared<const std::string>(std::move(file));
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    return Document(std::move(root), std::move(name), diagnostics);
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(position_of(e.mark, *name), {},
+                      Message{"lỗi cú pháp YAML: " + e.msg, "YAML syntax error: " + e.msg}, {},
+                      Message{"YAML hợp lệ (thụt lề bằng dấu cách, không dùng tab)",
+                              "valid YAML (indent with spaces, never tabs)"});
+    return std::nullopt;
+  }
+}
+
+std::optional<Document> Document::load(const std::filesystem::path& path, std::string display_name,
+                                       Diagnostics& diagnostics) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    diagnostics.error(Position{display_name, 0, 0}, {},
+                      Message{fmt::format("không mở được tệp: {}", std::strerror(err)),
+                              fmt::format("cannot open the file: {}", std::strerror(err))});
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), std::move(display_name), diagnostics);
+}
+
+Value Document::root() const { return Value(m_root, m_file, {}, *m_diagnostics); }
+
+}  // namespace tinxa::config

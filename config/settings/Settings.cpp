@@ -1,0 +1,108 @@
+#include "config/settings/Settings.hpp"
+
+#include "config/reader/Document.hpp"
+#include "config/reader/MapReader.hpp"
+
+#include <array>
+#include <system_error>
+
+namespace tinxa::config {
+
+namespace {
+
+bool read_path(const Value& value, std::filesystem::path& out) {
+  std::string text;
+  if (!read_value(value, text)) return false;
+  if (text.empty()) {
+    value.error(Message{"đường dẫn bị bỏ trống", "the path is empty"},
+                Message{"một đường dẫn tệp hoặc thư mục", "a file or folder path"});
+    return false;
+  }
+  out = text;
+  return true;
+}
+
+constexpr std::array<EnumName<Rotation>, 4> kRotations{{{"0", Rotation::none},
+                                                        {"90", Rotation::quarter},
+                                                        {"180", Rotation::half},
+                                                        {"270", Rotation::three_quarters}}};
+
+void resolve(std::filesystem::path& path, const std::filesystem::path& folder) {
+  if (path.is_relative()) path = (folder / path).lexically_normal();
+}
+
+}  // namespace
+
+void read_site(const Value& root, SiteSettings& out) {
+  MapReader map(root);
+  map.read("commune_name", out.commune_name);
+  if (auto v = map.get("province")) read_id(*v, out.province);
+  map.read("province_name", out.province_name);
+  map.read("time_zone", out.time_zone);
+  if (auto v = map.get("content_dir")) read_path(*v, out.content_dir);
+  if (auto v = map.get("data_dir")) read_path(*v, out.data_dir);
+  if (auto v = map.get("expiry_warning_days")) read_in_range(*v, out.expiry_warning_days, 0, 365);
+}
+
+void read_kiosk(const Value& root, KioskSettings& out) {
+  MapReader map(root);
+  if (auto display_value = map.get("display")) {
+    MapReader display(*display_value);
+    if (auto v = display.get("width_px")) read_in_range(*v, out.display.width_px, 320, 16384);
+    if (auto v = display.get("height_px")) read_in_range(*v, out.display.height_px, 240, 16384);
+    if (auto v = display.get("rotation")) read_enum<Rotation>(*v, out.display.rotation, kRotations);
+    if (auto v = display.get("diagonal_inches"))
+      read_in_range(*v, out.display.diagonal_inches, 5.0, 120.0);
+    display.read("fullscreen", out.display.fullscreen);
+  }
+  if (auto idle_value = map.get("idle")) {
+    MapReader idle(*idle_value);
+    idle.read("warn_after", out.idle.warn_after);
+    if (auto v = idle.get("warning_length")) {
+      std::chrono::milliseconds length{};
+      if (read_value(*v, length)) {
+        if (length < std::chrono::seconds{20})
+          v->error(Message{"thời gian cảnh báo quá ngắn cho người cao tuổi",
+                           "the warning is too short for elderly readers"},
+                   Message{"ít nhất 20s", "at least 20s"});
+        else
+          out.idle.warning_length = length;
+      }
+    }
+  }
+  if (auto v = map.get("font")) read_path(*v, out.font);
+}
+
+void read_broadcast(const Value& root, BroadcastSettings& out) {
+  MapReader map(root);
+  if (auto v = map.get("schedule_file")) read_path(*v, out.schedule_file);
+  if (auto v = map.get("control_socket")) read_path(*v, out.control_socket);
+  map.read("operators_group", out.operators_group);
+  if (auto v = map.get("loudness_target_lufs"))
+    read_in_range(*v, out.loudness_target_lufs, -40.0, -5.0);
+  if (auto v = map.get("sample_rate_hz")) read_in_range(*v, out.sample_rate_hz, 8000, 192000);
+  map.read("catch_up_grace", out.catch_up_grace);
+  map.read("device_retry", out.device_retry);
+}
+
+Settings default_settings() { return Settings{}; }
+
+Settings load_settings(const std::filesystem::path& folder, Diagnostics& diagnostics) {
+  Settings settings;
+  settings.folder = folder;
+  const auto load = [&](const char* name, auto reader) {
+    const auto path = folder / name;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return;
+    if (auto doc = Document::load(path, path.string(), diagnostics)) reader(doc->root());
+  };
+  load("site.yaml", [&](const Value& root) { read_site(root, settings.site); });
+  load("kiosk.yaml", [&](const Value& root) { read_kiosk(root, settings.kiosk); });
+  load("broadcast.yaml", [&](const Value& root) { read_broadcast(root, settings.broadcast); });
+  resolve(settings.site.content_dir, folder);
+  resolve(settings.site.data_dir, folder);
+  resolve(settings.broadcast.schedule_file, folder);
+  return settings;
+}
+
+}  // namespace tinxa::config
