@@ -2,8 +2,11 @@
 
 #include "config/reader/Document.hpp"
 #include "config/reader/MapReader.hpp"
+#include "config/reader/Suggest.hpp"
 
 #include <array>
+#include <string>
+#include <vector>
 #include <system_error>
 
 namespace tinxa::config {
@@ -27,6 +30,33 @@ constexpr std::array<EnumName<Rotation>, 4> kRotations{{{"0", Rotation::none},
                                                         {"180", Rotation::half},
                                                         {"270", Rotation::three_quarters}}};
 
+// An IANA zone name that names a zone file of the tzdata package; a typo gets the closest zone
+// of the same region as a suggestion.
+bool read_time_zone(const Value& value, std::string& out) {
+  std::string name;
+  if (!read_value(value, name)) return false;
+  const std::filesystem::path zones = "/usr/share/zoneinfo";
+  const bool well_formed = !name.empty() && name.front() != '/' &&
+                           name.find("..") == std::string::npos &&
+                           name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                  "0123456789_+-/") == std::string::npos;
+  std::error_code ec;
+  if (well_formed && std::filesystem::is_regular_file(zones / name, ec)) {
+    out = std::move(name);
+    return true;
+  }
+  std::vector<std::string> candidates;
+  const auto region = std::filesystem::path(name).parent_path();
+  if (well_formed)
+    for (const auto& entry : std::filesystem::directory_iterator(zones / region, ec))
+      candidates.push_back((region / entry.path().filename()).generic_string());
+  value.error(Message{"không có múi giờ này", "no such time zone"},
+              Message{"tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
+                      "an IANA time zone name, for example Asia/Ho_Chi_Minh"},
+              closest_match(name, candidates));
+  return false;
+}
+
 void resolve(std::filesystem::path& path, const std::filesystem::path& folder) {
   if (path.is_relative()) path = (folder / path).lexically_normal();
 }
@@ -38,7 +68,7 @@ void read_site(const Value& root, SiteSettings& out) {
   map.read("commune_name", out.commune_name);
   if (auto v = map.get("province")) read_id(*v, out.province);
   map.read("province_name", out.province_name);
-  map.read("time_zone", out.time_zone);
+  if (auto v = map.get("time_zone")) read_time_zone(*v, out.time_zone);
   if (auto v = map.get("content_dir")) read_path(*v, out.content_dir);
   if (auto v = map.get("data_dir")) read_path(*v, out.data_dir);
   if (auto v = map.get("expiry_warning_days")) read_in_range(*v, out.expiry_warning_days, 0, 365);

@@ -94,6 +94,18 @@ TEST_CASE("Every problem in every settings file is reported, and bad values keep
   CHECK(text.find("broadcast.yaml:1:17: lỗi/error: catch_up_grace: ") != std::string::npos);
 }
 
+TEST_CASE("A misspelt time zone is refused with the closest zone as a hint", "[config][settings]") {
+  const auto folder = make_folder("zone");
+  write(folder / "site.yaml", "time_zone: Asia/Ho_Chi_Min\n");
+  Diagnostics diagnostics;
+  const Settings s = load_settings(folder, diagnostics);
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.items().front().position.line == 1);
+  CHECK(diagnostics.items().front().position.column == 12);
+  CHECK(diagnostics.items().front().suggestion == "Asia/Ho_Chi_Minh");
+  CHECK(s.site.time_zone == "Asia/Ho_Chi_Minh");
+}
+
 TEST_CASE("Relative paths in settings are relative to the settings folder", "[config][settings]") {
   const auto folder = make_folder("paths");
   write(folder / "site.yaml", "content_dir: bundle\ndata_dir: /srv/tinxa\n");

@@ -1,0 +1,28 @@
+// tinxa: the command-line tool for operators and editors, in the way git or systemctl work.
+#include "broadcast/cli/CheckCommand.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+  try {
+    CLI::App app{"tinxa: đài truyền thanh xã và điểm thông tin điện tử công cộng / "
+                 "commune loudspeakers and public information kiosk"};
+    app.require_subcommand(1);
+    tinxa::cli::CheckCommand check(app);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      const int status = app.exit(e);
+      return status == 0 ? 0 : 2;
+    }
+    if (check.chosen()) return check.run();
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "tinxa: lỗi / error: {}\n", e.what());
+    return 3;
+  }
+}

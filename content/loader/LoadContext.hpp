@@ -1,0 +1,39 @@
+#pragma once
+
+#include "config/reader/Diagnostics.hpp"
+#include "config/reader/Value.hpp"
+#include "content/media/AudioInfo.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tinxa::content::loader {
+
+// The state shared by the readers of one bundle while it loads. Internal to the loader.
+struct LoadContext {
+  std::filesystem::path root;       // as the person gave it; used in messages
+  std::filesystem::path canonical;  // the resolved folder, to keep paths inside it
+  config::Diagnostics& diagnostics;
+
+  std::vector<std::string> bundle_languages{"vi"};
+  std::vector<std::string> category_ids;  // known once categories.yaml is read
+  std::map<std::string, config::Position> category_positions;
+  std::vector<std::string> announcement_ids;  // known once announcements.yaml is read
+
+  // Each audio file is decoded once, whether a chime is used by ten playlists or one.
+  struct ProbeOutcome {
+    std::optional<AudioInfo> info;
+    std::string error;
+  };
+  std::map<std::filesystem::path, ProbeOutcome> probed;
+
+  // The name of a file of the bundle as messages show it: root/relative.
+  [[nodiscard]] std::string display(const std::filesystem::path& relative) const {
+    return (root / relative).generic_string();
+  }
+};
+
+}  // namespace tinxa::content::loader
