@@ -8,12 +8,17 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tinxa::content::loader {
 
 // The state shared by the readers of one bundle while it loads. Internal to the loader.
 struct LoadContext {
+  LoadContext(std::filesystem::path root_as_given, std::filesystem::path resolved,
+              config::Diagnostics& sink)
+      : root(std::move(root_as_given)), canonical(std::move(resolved)), diagnostics(sink) {}
+
   std::filesystem::path root;       // as the person gave it; used in messages
   std::filesystem::path canonical;  // the resolved folder, to keep paths inside it
   config::Diagnostics& diagnostics;
