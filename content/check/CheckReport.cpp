@@ -26,7 +26,7 @@ void check_pages(const Bundle& bundle, CheckSummary& summary, config::Diagnostic
         const int left = *page.validity.days_left(today);
         summary.expiring.push_back(ExpiringPage{page.id, *page.validity.until, left});
         diagnostics.warning(
-            config::Position{page.file, 0, 0}, "valid_until",
+            page.valid_until_at, "valid_until",
             Message{fmt::format("trang sẽ hết hạn sau {} ngày, vào {}", left,
                                 format_vi(*page.validity.until)),
                     fmt::format("the page expires in {} days, on {}", left,
@@ -37,7 +37,7 @@ void check_pages(const Bundle& bundle, CheckSummary& summary, config::Diagnostic
     } else if (page.validity.until && *page.validity.until < today) {
       ++summary.pages_expired;
       diagnostics.warning(
-          config::Position{page.file, 0, 0}, "valid_until",
+          page.valid_until_at, "valid_until",
           Message{fmt::format("trang đã hết hạn từ {}; người dân không còn thấy trang này",
                               format_vi(*page.validity.until)),
                   fmt::format("the page expired on {}; residents no longer see it",

@@ -86,7 +86,10 @@ std::optional<AudioClip> resolve_audio(const config::Value& value, LoadContext& 
     try {
       it->second.info = probe_audio(path->absolute);
     } catch (const MediaError& e) {
-      it->second.error = e.reason();
+      // A decoding failure says where the audio breaks ("cannot decode audio after 3.2 s").
+      it->second.error = e.what_failed().rfind("cannot decode", 0) == 0
+                             ? e.what_failed() + ": " + e.reason()
+                             : e.reason();
     }
   }
   if (!it->second.info) {

@@ -213,6 +213,7 @@ std::optional<Page> read_page(const config::Value& root, LoadContext& context, s
         ok = false;
       } else {
         page.validity.until = until;
+        page.valid_until_at = v->position();
       }
     } else {
       ok = false;

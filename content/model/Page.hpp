@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/reader/Diagnostic.hpp"
 #include "content/model/LocalizedText.hpp"
 #include "content/model/Media.hpp"
 #include "content/time/Validity.hpp"
@@ -52,6 +53,7 @@ struct Page {
   std::vector<std::string> languages{"vi"};  // every text on the page has each of these
   std::chrono::year_month_day updated{};
   Validity validity;
+  config::Position valid_until_at;  // where valid_until is written, for expiry warnings
   std::vector<Source> sources;
   std::string link;  // shown as a QR code; may be empty
   std::optional<AudioClip> narration;

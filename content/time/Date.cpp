@@ -10,18 +10,6 @@ namespace {
 
 using std::chrono::year_month_day;
 
-// The value of the `length` decimal digits at `text[start]`, or -1 if any is not a digit.
-int digits_at(std::string_view text, std::size_t start, std::size_t length) noexcept {
-  int value = 0;
-  for (const char c : text.substr(start, length)) {
-    if (c < '0' || c > '9') {
-      return -1;
-    }
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
 void require_valid(year_month_day day) {
   if (!day.ok()) {
     throw std::invalid_argument("not a valid calendar day");
@@ -29,25 +17,6 @@ void require_valid(year_month_day day) {
 }
 
 }  // namespace
-
-std::optional<year_month_day> parse_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return std::nullopt;
-  }
-  const int year = digits_at(text, 0, 4);
-  const int month = digits_at(text, 5, 2);
-  const int day = digits_at(text, 8, 2);
-  if (year < 0 || month < 0 || day < 0) {
-    return std::nullopt;
-  }
-  const year_month_day date{std::chrono::year{year},
-                            std::chrono::month{static_cast<unsigned>(month)},
-                            std::chrono::day{static_cast<unsigned>(day)}};
-  if (!date.ok()) {
-    return std::nullopt;
-  }
-  return date;
-}
 
 std::string format_iso(year_month_day day) {
   require_valid(day);

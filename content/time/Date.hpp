@@ -10,12 +10,9 @@
 
 namespace tinxa::content {
 
-// Exactly "YYYY-MM-DD": ten characters, four-digit year, two-digit month and day, and a day that
-// exists ("2026-02-29" does not, "2028-02-29" does). Anything else, including surrounding spaces
-// or a time part, is std::nullopt.
-[[nodiscard]] std::optional<std::chrono::year_month_day> parse_date(std::string_view text);
+// Dates are parsed from YAML by config::parse_iso_date (config/reader/Scalars.hpp).
 
-// "2026-11-28". The inverse of parse_date() for years 0000-9999. Throws std::invalid_argument if
+// "2026-11-28", for years 0000-9999; config::parse_iso_date reads it back. Throws std::invalid_argument if
 // `day` is not a valid day.
 [[nodiscard]] std::string format_iso(std::chrono::year_month_day day);
 

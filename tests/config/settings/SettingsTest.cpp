@@ -2,6 +2,7 @@
 
 #include "config/reader/Document.hpp"
 #include "../reader/Support.hpp"
+#include "tests/support/TempDir.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,12 +15,6 @@ namespace {
 
 const std::filesystem::path kDefaults = std::filesystem::path(TINXA_SOURCE_DIR) / "config/defaults";
 
-std::filesystem::path make_folder(const std::string& name) {
-  const auto folder = std::filesystem::temp_directory_path() / ("tinxa-settings-" + name);
-  std::filesystem::remove_all(folder);
-  std::filesystem::create_directories(folder);
-  return folder;
-}
 
 void write(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file) << text;
@@ -60,7 +55,8 @@ TEST_CASE("The shipped default files load cleanly and say exactly the built-in d
 
 TEST_CASE("Every problem in every settings file is reported, and bad values keep defaults",
           "[config][settings]") {
-  const auto folder = make_folder("bad");
+  const tinxa::test::TempDir temp;
+  const auto& folder = temp.path();
   write(folder / "site.yaml",
         "commune_name: Xã Minh Hưng\n"
         "time_zon: Asia/Ho_Chi_Minh\n"
@@ -95,7 +91,8 @@ TEST_CASE("Every problem in every settings file is reported, and bad values keep
 }
 
 TEST_CASE("A misspelt time zone is refused with the closest zone as a hint", "[config][settings]") {
-  const auto folder = make_folder("zone");
+  const tinxa::test::TempDir temp;
+  const auto& folder = temp.path();
   write(folder / "site.yaml", "time_zone: Asia/Ho_Chi_Min\n");
   Diagnostics diagnostics;
   const Settings s = load_settings(folder, diagnostics);
@@ -107,7 +104,8 @@ TEST_CASE("A misspelt time zone is refused with the closest zone as a hint", "[c
 }
 
 TEST_CASE("Relative paths in settings are relative to the settings folder", "[config][settings]") {
-  const auto folder = make_folder("paths");
+  const tinxa::test::TempDir temp;
+  const auto& folder = temp.path();
   write(folder / "site.yaml", "content_dir: bundle\ndata_dir: /srv/tinxa\n");
   Diagnostics diagnostics;
   const Settings s = load_settings(folder, diagnostics);

@@ -119,7 +119,7 @@ std::vector<BrokenCase> broken_cases() {
        {"announcements.yaml", 6, 12, "announcements.ra-soat.audio", "an absolute path is not allowed", ""}},
       {"symbolic link that leads outside",
        [](const Copy& b) {
-         const auto outside = std::filesystem::temp_directory_path() / "tinxa-outside.wav";
+         const auto outside = b.beside() / "outside.wav";
          std::filesystem::copy_file(b.root() / "media/tone.wav", outside,
                                     std::filesystem::copy_options::overwrite_existing);
          std::filesystem::create_symlink(outside, b.root() / "media/outside.wav");
@@ -160,7 +160,7 @@ std::vector<BrokenCase> broken_cases() {
 TEST_CASE("Each broken bundle gets its own message at its exact position", "[content][loader]") {
   for (const auto& c : broken_cases()) {
     DYNAMIC_SECTION(c.name) {
-      const test::BundleCopy bundle("minimal", "broken");
+      const test::BundleCopy bundle("minimal");
       REQUIRE(c.breakage(bundle));
       const LoadResult result = load_bundle(bundle.root());
       const std::string text = all_text(result.diagnostics);
@@ -186,7 +186,7 @@ TEST_CASE("Each broken bundle gets its own message at its exact position", "[con
 
 TEST_CASE("Every problem in every file is reported in one run, and good parts still load",
           "[content][loader]") {
-  const test::BundleCopy bundle("minimal", "many");
+  const test::BundleCopy bundle("minimal");
   REQUIRE(bundle.replace("pages/chuan-ngheo.yaml", "valid_until:", "valid_untill:"));
   REQUIRE(bundle.replace("pages/chuan-ngheo.yaml", "status: confirmed", "status: confirm"));
   REQUIRE(bundle.replace("pages/bao-hiem.yaml", "link: https://", "link: ftp://"));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/TempDir.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,22 +13,17 @@ namespace tinxa::content::test {
 inline const std::filesystem::path kFixtures =
     std::filesystem::path(TINXA_SOURCE_DIR) / "tests/fixtures/bundles";
 
-// A scratch copy of a fixture bundle that a test may break, removed when the test ends.
+// A scratch copy of a fixture bundle, in a fresh temporary folder, that a test may break; removed
+// when the test ends.
 class BundleCopy {
  public:
-  explicit BundleCopy(std::string_view fixture, std::string_view name)
-      : m_root(std::filesystem::temp_directory_path() / ("tinxa-bundle-" + std::string(name))) {
-    std::filesystem::remove_all(m_root);
+  explicit BundleCopy(std::string_view fixture) : m_root(m_folder / fixture) {
     std::filesystem::copy(kFixtures / fixture, m_root, std::filesystem::copy_options::recursive);
-  }
-  BundleCopy(const BundleCopy&) = delete;
-  BundleCopy& operator=(const BundleCopy&) = delete;
-  ~BundleCopy() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_root, ec);
   }
 
   [[nodiscard]] const std::filesystem::path& root() const noexcept { return m_root; }
+  // A folder beside the bundle (outside it), for files the bundle must not reach.
+  [[nodiscard]] const std::filesystem::path& beside() const noexcept { return m_folder.path(); }
 
   [[nodiscard]] std::string read(const std::string& file) const {
     std::ifstream in(m_root / file, std::ios::binary);
@@ -48,6 +45,7 @@ class BundleCopy {
   }
 
  private:
+  tinxa::test::TempDir m_folder;
   std::filesystem::path m_root;
 };
 

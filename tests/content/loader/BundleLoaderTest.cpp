@@ -87,7 +87,7 @@ TEST_CASE("A valid bundle loads into the model with every field", "[content][loa
 }
 
 TEST_CASE("Text typed in decomposed form is stored as NFC", "[content][loader]") {
-  const test::BundleCopy bundle("minimal", "nfc");
+  const test::BundleCopy bundle("minimal");
   // "Chuẩn" with the circumflex and hook written as combining marks.
   REQUIRE(bundle.replace("pages/chuan-ngheo.yaml", "title: Chuẩn nghèo",
                          "title: Chua\xCC\x82\xCC\x89n nghèo"));
@@ -98,7 +98,7 @@ TEST_CASE("Text typed in decomposed form is stored as NFC", "[content][loader]")
 
 TEST_CASE("Stray files are warned about, with the name that was probably meant",
           "[content][loader]") {
-  const test::BundleCopy bundle("minimal", "stray");
+  const test::BundleCopy bundle("minimal");
   std::filesystem::rename(bundle.root() / "playlists.yaml", bundle.root() / "playlist.yaml");
   bundle.write("pages/notes.txt", "draft");
   const LoadResult result = load_bundle(bundle.root());
@@ -112,7 +112,7 @@ TEST_CASE("Stray files are warned about, with the name that was probably meant",
 }
 
 TEST_CASE("A category without pages is a warning, not an error", "[content][loader]") {
-  const test::BundleCopy bundle("minimal", "empty-category");
+  const test::BundleCopy bundle("minimal");
   std::filesystem::remove(bundle.root() / "pages/bao-hiem.yaml");
   const LoadResult result = load_bundle(bundle.root());
   INFO(all_text(result.diagnostics));

@@ -31,7 +31,11 @@ TEST_CASE("A page ending within the warning window is listed and warned about", 
   CHECK(report.summary.expiring[0].days_left == 11);
   CHECK(report.summary.pages_shown_today == 2);
   REQUIRE(report.diagnostics.warning_count() == 1);
-  CHECK(report.diagnostics.items()[0].message.en == "the page expires in 11 days, on 2026-12-31");
+  const auto& warning = report.diagnostics.items()[0];
+  CHECK(warning.message.en == "the page expires in 11 days, on 2026-12-31");
+  CHECK(warning.position.file == (test::kFixtures / "minimal/pages/chuan-ngheo.yaml").generic_string());
+  CHECK(warning.position.line == 6);
+  CHECK(warning.position.column == 14);
 }
 
 TEST_CASE("A page is shown through its last day and expired the day after", "[content][check]") {

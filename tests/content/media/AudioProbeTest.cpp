@@ -8,7 +8,7 @@
 
 #include "content/media/MediaError.hpp"
 #include "tests/content/media/ToneWriter.hpp"
-#include "tests/content/store/TempDir.hpp"
+#include "tests/support/TempDir.hpp"
 
 namespace tinxa::content {
 namespace {
@@ -31,13 +31,13 @@ MediaError probe_error(const std::filesystem::path& path) {
 }
 
 TEST_CASE("A 16-bit WAV reports its format, rate, channels and exact length", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   write_tone(dir / "chime.wav", {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 44100, 1, 44100});
   CHECK(probe_audio(dir / "chime.wav") == AudioInfo{"WAV", 44100, 1, 44100, milliseconds{1000}});
 }
 
 TEST_CASE("FLAC, OGG Vorbis and OGG Opus report their exact length", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   write_tone(dir / "a.flac", {SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 48000, 2, 24000});
   write_tone(dir / "b.ogg", {SF_FORMAT_OGG | SF_FORMAT_VORBIS, 22050, 1, 44100});
   write_tone(dir / "c.opus", {SF_FORMAT_OGG | SF_FORMAT_OPUS, 48000, 1, 72000});
@@ -47,7 +47,7 @@ TEST_CASE("FLAC, OGG Vorbis and OGG Opus report their exact length", "[media]") 
 }
 
 TEST_CASE("An MP3 reports its length within one MPEG frame", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   write_tone(dir / "loa.mp3", {SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, 44100, 1, 44100});
   const auto info = probe_audio(dir / "loa.mp3");
   CHECK(info.format == "MP3");
@@ -59,7 +59,7 @@ TEST_CASE("An MP3 reports its length within one MPEG frame", "[media]") {
 }
 
 TEST_CASE("The duration is rounded to the nearest millisecond", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   write_tone(dir / "down.wav", {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 8000, 2, 1003});
   write_tone(dir / "up.wav", {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 8000, 2, 1004});
   CHECK(probe_audio(dir / "down.wav").duration == milliseconds{125});  // 125.375 ms
@@ -67,14 +67,14 @@ TEST_CASE("The duration is rounded to the nearest millisecond", "[media]") {
 }
 
 TEST_CASE("A file name in Vietnamese is opened like any other", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "thông-báo-rà-soát.wav";
   write_tone(path, {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 16000, 1, 16000});
   CHECK(probe_audio(path).duration == milliseconds{1000});
 }
 
 TEST_CASE("A text file named .wav is rejected with libsndfile's reason", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "not-audio.wav";
   test::write_text(path, "Kính thưa bà con, đây không phải là tệp âm thanh.\n");
   const auto error = probe_error(path);
@@ -85,7 +85,7 @@ TEST_CASE("A text file named .wav is rejected with libsndfile's reason", "[media
 }
 
 TEST_CASE("An empty file, a missing file and a folder are rejected", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   test::write_text(dir / "empty.wav", "");
   CHECK_THAT(probe_error(dir / "empty.wav").reason(), Contains("not recognised"));
   CHECK_THAT(probe_error(dir / "missing.wav").reason(), Contains("No such file"));
@@ -93,7 +93,7 @@ TEST_CASE("An empty file, a missing file and a folder are rejected", "[media]") 
 }
 
 TEST_CASE("A WAV with a good header and no frames is rejected as no audio", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   write_tone(dir / "silent.wav", {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 44100, 1, 0});
   const auto error = probe_error(dir / "silent.wav");
   CHECK(error.what_failed() == "no audio");
@@ -101,7 +101,7 @@ TEST_CASE("A WAV with a good header and no frames is rejected as no audio", "[me
 }
 
 TEST_CASE("A WAV cut short reports the audio that is really there", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "cut.wav";
   write_tone(path, {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 44100, 1, 44100});
   const auto header_bytes = std::filesystem::file_size(path) - 2 * 44100;
@@ -111,7 +111,7 @@ TEST_CASE("A WAV cut short reports the audio that is really there", "[media]") {
 }
 
 TEST_CASE("A FLAC cut short fails while decoding, naming where", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "cut.flac";
   write_tone(path, {SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 48000, 2, 48000});
   std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
@@ -123,7 +123,7 @@ TEST_CASE("A FLAC cut short fails while decoding, naming where", "[media]") {
 }
 
 TEST_CASE("Corrupt data behind a good header is caught by decoding it", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "scribbled.flac";
   write_tone(path, {SF_FORMAT_FLAC | SF_FORMAT_PCM_16, 48000, 1, 96000});
   const auto size = std::filesystem::file_size(path);
@@ -132,7 +132,7 @@ TEST_CASE("Corrupt data behind a good header is caught by decoding it", "[media]
 }
 
 TEST_CASE("An OGG cut short is rejected when opened", "[media]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "cut.ogg";
   write_tone(path, {SF_FORMAT_OGG | SF_FORMAT_VORBIS, 44100, 1, 88200});
   std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);

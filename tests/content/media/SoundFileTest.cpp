@@ -9,7 +9,7 @@
 
 #include "content/media/MediaError.hpp"
 #include "tests/content/media/ToneWriter.hpp"
-#include "tests/content/store/TempDir.hpp"
+#include "tests/support/TempDir.hpp"
 
 namespace tinxa::content {
 namespace {
@@ -17,7 +17,7 @@ namespace {
 using test::write_tone;
 
 TEST_CASE("A sound file decodes every frame whatever the buffer size", "[media][soundfile]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   write_tone(dir / "tone.wav", {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 22050, 2, 10007});
   const auto frames_per_read = GENERATE(std::size_t{1}, std::size_t{333}, std::size_t{20000});
   auto file = SoundFile::open(dir / "tone.wav");
@@ -41,7 +41,7 @@ TEST_CASE("A sound file decodes every frame whatever the buffer size", "[media][
 }
 
 TEST_CASE("A sound file refuses a buffer that does not hold whole frames", "[media][soundfile]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   write_tone(dir / "stereo.wav", {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 8000, 2, 100});
   auto file = SoundFile::open(dir / "stereo.wav");
   std::vector<float> odd(3);
@@ -49,7 +49,7 @@ TEST_CASE("A sound file refuses a buffer that does not hold whole frames", "[med
 }
 
 TEST_CASE("A moved sound file keeps reading where it was", "[media][soundfile]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   write_tone(dir / "mono.wav", {SF_FORMAT_WAV | SF_FORMAT_PCM_16, 8000, 1, 100});
   auto first = SoundFile::open(dir / "mono.wav");
   std::vector<float> buffer(60);
@@ -60,7 +60,7 @@ TEST_CASE("A moved sound file keeps reading where it was", "[media][soundfile]")
 }
 
 TEST_CASE("Opening a file that is not audio throws naming it", "[media][soundfile]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   test::write_text(dir / "readme.flac", "not audio");
   try {
     (void)SoundFile::open(dir / "readme.flac");

@@ -9,7 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "content/store/SqliteError.hpp"
-#include "tests/content/store/TempDir.hpp"
+#include "tests/support/TempDir.hpp"
 
 namespace tinxa::content {
 namespace {
@@ -29,7 +29,7 @@ std::int64_t count_rows(Database& database, std::string_view table) {
 }
 
 TEST_CASE("Opening a file creates a WAL database with full sync and foreign keys", "[store]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "as-run.db";
   auto database = Database::open(path);
   CHECK(std::filesystem::exists(path));
@@ -42,7 +42,7 @@ TEST_CASE("Opening a file creates a WAL database with full sync and foreign keys
 }
 
 TEST_CASE("What one connection commits is there when the file is opened again", "[store]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   {
     auto database = Database::open(dir / "usage.db");
     database.exec("CREATE TABLE visits (page TEXT); INSERT INTO visits VALUES ('ho-ngheo')");
@@ -53,7 +53,7 @@ TEST_CASE("What one connection commits is there when the file is opened again", 
 }
 
 TEST_CASE("A reader does not block a writer on a WAL database", "[store]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   auto writer = Database::open(dir / "as-run.db");
   writer.exec("CREATE TABLE events (id INTEGER PRIMARY KEY); INSERT INTO events DEFAULT VALUES");
   auto reader = Database::open(dir / "as-run.db");
@@ -72,7 +72,7 @@ TEST_CASE("A reader does not block a writer on a WAL database", "[store]") {
 }
 
 TEST_CASE("Opening a file that is not a database fails naming the file", "[store]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "notes.db";
   std::ofstream{path} << "This is a text file, not an SQLite database, and it is long enough "
                          "to fill the hundred-byte header that SQLite reads first.\n";
@@ -86,7 +86,7 @@ TEST_CASE("Opening a file that is not a database fails naming the file", "[store
 }
 
 TEST_CASE("Opening a database in a missing folder fails naming the path", "[store]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   const auto path = dir / "missing" / "as-run.db";
   try {
     (void)Database::open(path);

@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "content/store/SqliteError.hpp"
-#include "tests/content/store/TempDir.hpp"
+#include "tests/support/TempDir.hpp"
 
 namespace tinxa::content {
 namespace {
@@ -49,7 +49,7 @@ TEST_CASE("Migrations are applied in order, once", "[store][migrations]") {
 }
 
 TEST_CASE("A database part of the way up gets only the newer migrations", "[store][migrations]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   {
     auto database = Database::open(dir / "as-run.db");
     migrate(database, std::span{kMigrations}.first(2));
@@ -102,7 +102,7 @@ TEST_CASE("Migration versions must run 1, 2, 3 without gaps", "[store][migration
 }
 
 TEST_CASE("A database newer than the program's migrations is refused", "[store][migrations]") {
-  const test::TempDir dir;
+  const tinxa::test::TempDir dir;
   auto database = Database::open(dir / "as-run.db");
   database.set_user_version(5);
   try {

@@ -10,7 +10,7 @@
 #include <string>
 #include <system_error>
 
-namespace tinxa::content::test {
+namespace tinxa::test {
 
 class TempDir {
  public:
@@ -37,4 +37,4 @@ class TempDir {
   std::filesystem::path m_path;
 };
 
-}  // namespace tinxa::content::test
+}  // namespace tinxa::test
