@@ -16,14 +16,16 @@ CheckCommand::CheckCommand(CLI::App& parent)
           "check",
           "Kiểm tra cấu hình và nội dung / check settings and content (every problem with "
           "file:line:column)")) {
-  m_command->add_option("--config", m_config,
-                        "Thư mục cấu hình / settings folder (site.yaml, kiosk.yaml, broadcast.yaml); "
-                        "default: built-in defaults")
+  m_command
+      ->add_option("--config", m_config,
+                   "Thư mục cấu hình / settings folder (site.yaml, kiosk.yaml, broadcast.yaml); "
+                   "default: built-in defaults")
       ->check(CLI::ExistingDirectory);
   m_command->add_option("--content", m_content,
                         "Thư mục gói nội dung / content bundle folder; default: site.content_dir");
-  m_command->add_option("--date", m_date,
-                        "Kiểm tra như vào ngày / check as of this date (YYYY-MM-DD); default: today");
+  m_command->add_option(
+      "--date", m_date,
+      "Kiểm tra như vào ngày / check as of this date (YYYY-MM-DD); default: today");
 }
 
 int CheckCommand::run() const {
@@ -37,8 +39,10 @@ int CheckCommand::run() const {
   } else {
     const auto date = config::parse_iso_date(m_date);
     if (!date) {
-      fmt::print(stderr, "tinxa check: --date: \"{}\" không phải ngày YYYY-MM-DD / is not a date "
-                 "written YYYY-MM-DD\n", m_date);
+      fmt::print(stderr,
+                 "tinxa check: --date: \"{}\" không phải ngày YYYY-MM-DD / is not a date "
+                 "written YYYY-MM-DD\n",
+                 m_date);
       return 2;
     }
     // Noon UTC falls on the same calendar day in every zone within ±11 hours of UTC.

@@ -1,16 +1,17 @@
 // tinxa: the command-line tool for operators and editors, in the way git or systemctl work.
 #include "broadcast/cli/CheckCommand.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <exception>
 
 int main(int argc, char** argv) {
   try {
-    CLI::App app{"tinxa: đài truyền thanh xã và điểm thông tin điện tử công cộng / "
-                 "commune loudspeakers and public information kiosk"};
+    CLI::App app{
+        "tinxa: đài truyền thanh xã và điểm thông tin điện tử công cộng / "
+        "commune loudspeakers and public information kiosk"};
     app.require_subcommand(1);
     tinxa::cli::CheckCommand check(app);
     try {

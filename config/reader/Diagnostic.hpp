@@ -25,10 +25,10 @@ enum class Severity { error, warning };
 struct Diagnostic {
   Severity severity = Severity::error;
   Position position;
-  std::string key_path;  // "body[3].table.rows[1]"; empty for the file as a whole
-  Message message;       // what is wrong
-  std::string found;     // what the file has, as written (empty when nothing applies)
-  Message expected;      // what would be right (empty when nothing applies)
+  std::string key_path;    // "body[3].table.rows[1]"; empty for the file as a whole
+  Message message;         // what is wrong
+  std::string found;       // what the file has, as written (empty when nothing applies)
+  Message expected;        // what would be right (empty when nothing applies)
   std::string suggestion;  // a likely intended value ("did you mean"), or empty
 };
 

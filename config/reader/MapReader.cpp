@@ -45,7 +45,8 @@ std::optional<Value> MapReader::get(std::string_view key, Presence presence) {
         where, m_map.key_path(),
         Message{fmt::format("thiếu khóa bắt buộc \"{}\"", key),
                 fmt::format("the required key \"{}\" is missing", key)},
-        {}, Message{fmt::format("một dòng \"{}: ...\"", key), fmt::format("a line \"{}: ...\"", key)});
+        {},
+        Message{fmt::format("một dòng \"{}: ...\"", key), fmt::format("a line \"{}: ...\"", key)});
   }
   return std::nullopt;
 }
@@ -87,8 +88,7 @@ void MapReader::finish() {
     std::sort(sorted.begin(), sorted.end());
     std::string allowed;
     for (const auto& k : sorted) allowed += (allowed.empty() ? "" : ", ") + k;
-    m_map.diagnostics().error(where, path,
-                              Message{"khóa không có trong định dạng", "unknown key"},
+    m_map.diagnostics().error(where, path, Message{"khóa không có trong định dạng", "unknown key"},
                               fmt::format("\"{}\"", entry.key),
                               Message{"một trong: " + allowed, "one of: " + allowed},
                               closest_match(entry.key, m_known));

@@ -44,9 +44,9 @@ bool read_in_range(const Value& value, Number& out, Number low, Number high) {
   Number read{};
   if (!read_value(value, read)) return false;
   if (read < low || read > high) {
-    value.error(Message{"giá trị nằm ngoài khoảng cho phép", "the value is out of range"},
-                Message{fmt::format("từ {} đến {}", low, high),
-                        fmt::format("from {} to {}", low, high)});
+    value.error(
+        Message{"giá trị nằm ngoài khoảng cho phép", "the value is out of range"},
+        Message{fmt::format("từ {} đến {}", low, high), fmt::format("from {} to {}", low, high)});
     return false;
   }
   out = read;

@@ -6,8 +6,8 @@
 
 namespace tinxa::config {
 
-// Edit distance (Levenshtein with adjacent swaps counted as one edit) between two byte strings (ids and keys are ASCII). Never throws except
-// std::bad_alloc.
+// Edit distance (Levenshtein with adjacent swaps counted as one edit) between two byte strings (ids
+// and keys are ASCII). Never throws except std::bad_alloc.
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `wrong`, if it is close enough to be a plausible typo (at most a

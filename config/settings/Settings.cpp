@@ -6,8 +6,8 @@
 
 #include <array>
 #include <string>
-#include <vector>
 #include <system_error>
+#include <vector>
 
 namespace tinxa::config {
 
@@ -38,8 +38,9 @@ bool read_time_zone(const Value& value, std::string& out) {
   const std::filesystem::path zones = "/usr/share/zoneinfo";
   const bool well_formed = !name.empty() && name.front() != '/' &&
                            name.find("..") == std::string::npos &&
-                           name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                                  "0123456789_+-/") == std::string::npos;
+                           name.find_first_not_of(
+                               "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                               "0123456789_+-/") == std::string::npos;
   std::error_code ec;
   if (well_formed && std::filesystem::is_regular_file(zones / name, ec)) {
     out = std::move(name);

@@ -25,14 +25,14 @@ void check_pages(const Bundle& bundle, CheckSummary& summary, config::Diagnostic
       if (page.validity.expires_within(today, summary.expiry_warning_days)) {
         const int left = *page.validity.days_left(today);
         summary.expiring.push_back(ExpiringPage{page.id, *page.validity.until, left});
-        diagnostics.warning(
-            page.valid_until_at, "valid_until",
-            Message{fmt::format("trang sẽ hết hạn sau {} ngày, vào {}", left,
-                                format_vi(*page.validity.until)),
-                    fmt::format("the page expires in {} days, on {}", left,
-                                format_iso(*page.validity.until))},
-            {}, Message{"cập nhật nội dung và valid_until, hoặc để trang hết hạn",
-                        "update the text and valid_until, or let the page expire"});
+        diagnostics.warning(page.valid_until_at, "valid_until",
+                            Message{fmt::format("trang sẽ hết hạn sau {} ngày, vào {}", left,
+                                                format_vi(*page.validity.until)),
+                                    fmt::format("the page expires in {} days, on {}", left,
+                                                format_iso(*page.validity.until))},
+                            {},
+                            Message{"cập nhật nội dung và valid_until, hoặc để trang hết hạn",
+                                    "update the text and valid_until, or let the page expire"});
       }
     } else if (page.validity.until && *page.validity.until < today) {
       ++summary.pages_expired;
@@ -59,9 +59,9 @@ std::string minutes_and_seconds(std::chrono::milliseconds total) {
 
 CheckReport check_installation(const CheckRequest& request, const Clock& clock) {
   CheckReport report;
-  config::Settings settings = request.config_folder
-                                  ? config::load_settings(*request.config_folder, report.diagnostics)
-                                  : config::default_settings();
+  config::Settings settings =
+      request.config_folder ? config::load_settings(*request.config_folder, report.diagnostics)
+                            : config::default_settings();
   CheckSummary& summary = report.summary;
   summary.expiry_warning_days = settings.site.expiry_warning_days;
   summary.content_folder = request.content_folder.value_or(settings.site.content_dir);
@@ -92,9 +92,8 @@ std::string format_report(const CheckReport& report) {
   for (const auto& d : report.diagnostics.items()) out += config::format_diagnostic(d);
   if (!out.empty()) out += '\n';
   const CheckSummary& s = report.summary;
-  out += fmt::format("Gói nội dung / bundle: {} {} ({})\n",
-                     s.bundle_id.empty() ? "?" : s.bundle_id, s.bundle_version,
-                     s.content_folder.generic_string());
+  out += fmt::format("Gói nội dung / bundle: {} {} ({})\n", s.bundle_id.empty() ? "?" : s.bundle_id,
+                     s.bundle_version, s.content_folder.generic_string());
   out += fmt::format("  Ngày kiểm tra / checked as of:  {}\n", format_vi(s.today));
   out += fmt::format("  Mục / categories:               {}\n", s.categories);
   out += fmt::format(

@@ -43,7 +43,8 @@ void warn_unknown_entries(loader::LoadContext& context) {
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(context.canonical, ec)) {
     const std::string name = entry.path().filename().string();
-    if (std::find(known.begin(), known.end(), name) != known.end() || name.starts_with('.')) continue;
+    if (std::find(known.begin(), known.end(), name) != known.end() || name.starts_with('.'))
+      continue;
     context.diagnostics.warning(config::Position{context.display(name), 0, 0}, {},
                                 Message{"tệp này không thuộc định dạng nên bị bỏ qua",
                                         "this file is not part of the format and is ignored"},
@@ -58,10 +59,10 @@ void read_pages(loader::LoadContext& context, std::vector<Page>& pages) {
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
     files.push_back(entry.path());
   if (ec) {
-    context.diagnostics.error(config::Position{context.display("pages"), 0, 0}, {},
-                              Message{"thiếu thư mục trang", "the pages folder is missing"}, {},
-                              Message{"thư mục pages/ chứa các tệp <mã>.yaml",
-                                      "a folder pages/ of <id>.yaml files"});
+    context.diagnostics.error(
+        config::Position{context.display("pages"), 0, 0}, {},
+        Message{"thiếu thư mục trang", "the pages folder is missing"}, {},
+        Message{"thư mục pages/ chứa các tệp <mã>.yaml", "a folder pages/ of <id>.yaml files"});
     return;
   }
   std::sort(files.begin(), files.end());
@@ -69,18 +70,19 @@ void read_pages(loader::LoadContext& context, std::vector<Page>& pages) {
     const auto relative = std::filesystem::path("pages") / file.filename();
     const std::string display = context.display(relative);
     if (file.extension() != ".yaml") {
-      context.diagnostics.warning(config::Position{display, 0, 0}, {},
-                                  Message{"không phải tệp .yaml nên bị bỏ qua",
-                                          "not a .yaml file, so it is ignored"});
+      context.diagnostics.warning(
+          config::Position{display, 0, 0}, {},
+          Message{"không phải tệp .yaml nên bị bỏ qua", "not a .yaml file, so it is ignored"});
       continue;
     }
     const std::string id = file.stem().string();
     if (!config::is_valid_id(id)) {
-      context.diagnostics.error(config::Position{display, 0, 0}, {},
-                                Message{"tên tệp không phải mã hợp lệ", "the file name is not a valid id"},
-                                fmt::format("\"{}\"", id),
-                                Message{"chữ thường không dấu, số và dấu '-', ví dụ ho-ngheo.yaml",
-                                        "lowercase ASCII letters, digits and '-', e.g. ho-ngheo.yaml"});
+      context.diagnostics.error(
+          config::Position{display, 0, 0}, {},
+          Message{"tên tệp không phải mã hợp lệ", "the file name is not a valid id"},
+          fmt::format("\"{}\"", id),
+          Message{"chữ thường không dấu, số và dấu '-', ví dụ ho-ngheo.yaml",
+                  "lowercase ASCII letters, digits and '-', e.g. ho-ngheo.yaml"});
       continue;
     }
     if (auto doc = config::Document::load(file, display, context.diagnostics))
@@ -88,9 +90,10 @@ void read_pages(loader::LoadContext& context, std::vector<Page>& pages) {
         pages.push_back(std::move(*page));
   }
   if (pages.empty() && !context.diagnostics.has_errors())
-    context.diagnostics.error(config::Position{context.display("pages"), 0, 0}, {},
-                              Message{"không có trang nào", "there are no pages"}, {},
-                              Message{"ít nhất một tệp pages/<mã>.yaml", "at least one pages/<id>.yaml"});
+    context.diagnostics.error(
+        config::Position{context.display("pages"), 0, 0}, {},
+        Message{"không có trang nào", "there are no pages"}, {},
+        Message{"ít nhất một tệp pages/<mã>.yaml", "at least one pages/<id>.yaml"});
 }
 
 void warn_empty_categories(loader::LoadContext& context, const Bundle& bundle) {
@@ -98,8 +101,9 @@ void warn_empty_categories(loader::LoadContext& context, const Bundle& bundle) {
     const bool used = std::any_of(bundle.pages.begin(), bundle.pages.end(),
                                   [&](const Page& p) { return p.category == category.id; });
     if (!used)
-      context.diagnostics.warning(context.category_positions[category.id], "categories." + category.id,
-                                  Message{"mục này không có trang nào", "this category has no pages"});
+      context.diagnostics.warning(
+          context.category_positions[category.id], "categories." + category.id,
+          Message{"mục này không có trang nào", "this category has no pages"});
   }
 }
 
@@ -122,8 +126,9 @@ LoadResult load_bundle(const std::filesystem::path& root) {
 
   with_file(context, "bundle.yaml", true,
             [&](const config::Value& v) { loader::read_bundle_info(v, context, bundle.info); });
-  with_file(context, "categories.yaml", true,
-            [&](const config::Value& v) { loader::read_categories(v, context, bundle.categories); });
+  with_file(context, "categories.yaml", true, [&](const config::Value& v) {
+    loader::read_categories(v, context, bundle.categories);
+  });
   read_pages(context, bundle.pages);
   with_file(context, "announcements.yaml", false, [&](const config::Value& v) {
     loader::read_announcements(v, context, bundle.announcements);

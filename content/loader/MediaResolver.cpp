@@ -52,8 +52,9 @@ std::optional<MediaPath> resolve_media(const config::Value& value, LoadContext& 
   }
   const auto normal = written.lexically_normal();
   if (normal.empty() || *normal.begin() == ".." || normal == ".") {
-    value.error(Message{"đường dẫn đi ra ngoài thư mục nội dung", "the path leaves the bundle folder"},
-                expected);
+    value.error(
+        Message{"đường dẫn đi ra ngoài thư mục nội dung", "the path leaves the bundle folder"},
+        expected);
     return std::nullopt;
   }
   const auto absolute = context.canonical / normal;

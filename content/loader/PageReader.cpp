@@ -16,12 +16,14 @@ using config::Presence;
 
 namespace {
 
-constexpr std::array<EnumName<SourceStatus>, 3> kStatuses{{{"confirmed", SourceStatus::confirmed},
-                                                           {"partial", SourceStatus::partial},
-                                                           {"unverified", SourceStatus::unverified}}};
-constexpr std::array<EnumName<NoticeKind>, 3> kNoticeKinds{{{"info", NoticeKind::info},
-                                                            {"warning", NoticeKind::warning},
-                                                            {"unverified", NoticeKind::unverified}}};
+constexpr std::array<EnumName<SourceStatus>, 3> kStatuses{
+    {{"confirmed", SourceStatus::confirmed},
+     {"partial", SourceStatus::partial},
+     {"unverified", SourceStatus::unverified}}};
+constexpr std::array<EnumName<NoticeKind>, 3> kNoticeKinds{
+    {{"info", NoticeKind::info},
+     {"warning", NoticeKind::warning},
+     {"unverified", NoticeKind::unverified}}};
 constexpr std::array<std::string_view, 6> kBlockKinds{"heading", "paragraph", "bullets",
                                                       "table",   "image",     "notice"};
 
@@ -62,7 +64,8 @@ std::optional<Table> read_table(const config::Value& value, const TextReader& te
   bool ok = true;
   if (auto v = map.get("columns", Presence::required))
     ok = read_text_list(*v, text, table.columns,
-                        Message{"danh sách tên cột", "a list of column names"}) && ok;
+                        Message{"danh sách tên cột", "a list of column names"}) &&
+         ok;
   else
     ok = false;
   if (auto v = map.get("rows", Presence::required)) {
@@ -74,17 +77,18 @@ std::optional<Table> read_table(const config::Value& value, const TextReader& te
     } else {
       for (const auto& row_value : v->elements()) {
         std::vector<LocalizedText> row;
-        if (!read_text_list(row_value, text, row, Message{"một dòng: [ô 1, ô 2]", "a row: [cell 1, cell 2]"})) {
+        if (!read_text_list(row_value, text, row,
+                            Message{"một dòng: [ô 1, ô 2]", "a row: [cell 1, cell 2]"})) {
           ok = false;
           continue;
         }
         if (!table.columns.empty() && row.size() != table.columns.size()) {
-          row_value.error(
-              Message{fmt::format("dòng có {} ô nhưng bảng có {} cột", row.size(), table.columns.size()),
-                      fmt::format("the row has {} cells but the table has {} columns", row.size(),
-                                  table.columns.size())},
-              Message{fmt::format("{} ô", table.columns.size()),
-                      fmt::format("{} cells", table.columns.size())});
+          row_value.error(Message{fmt::format("dòng có {} ô nhưng bảng có {} cột", row.size(),
+                                              table.columns.size()),
+                                  fmt::format("the row has {} cells but the table has {} columns",
+                                              row.size(), table.columns.size())},
+                          Message{fmt::format("{} ô", table.columns.size()),
+                                  fmt::format("{} cells", table.columns.size())});
           ok = false;
           continue;
         }
@@ -111,9 +115,8 @@ std::optional<Block> read_block(const config::Value& value, LoadContext& context
     for (auto kind : kBlockKinds)
       if (entry.first.IsScalar() && entry.first.Scalar() == kind) kinds.emplace_back(kind);
   if (kinds.size() != 1) {
-    value.error(kinds.empty()
-                    ? Message{"khối không có loại nào", "the block has no kind"}
-                    : Message{"một khối chỉ có một loại", "a block has exactly one kind"},
+    value.error(kinds.empty() ? Message{"khối không có loại nào", "the block has no kind"}
+                              : Message{"một khối chỉ có một loại", "a block has exactly one kind"},
                 expected);
     if (kinds.empty()) {
       config::MapReader map(value);  // reports the unknown key with a suggestion
@@ -154,7 +157,8 @@ std::optional<Block> read_block(const config::Value& value, LoadContext& context
   }
   Notice notice;
   bool ok = text.read(*v, notice.text);
-  if (auto k = map.get("kind")) ok = config::read_enum<NoticeKind>(*k, notice.kind, kNoticeKinds) && ok;
+  if (auto k = map.get("kind"))
+    ok = config::read_enum<NoticeKind>(*k, notice.kind, kNoticeKinds) && ok;
   if (!ok) return std::nullopt;
   return Block{std::move(notice)};
 }
@@ -171,7 +175,8 @@ std::optional<Source> read_source(const config::Value& value) {
   if (auto v = map.get("article")) ok = read_nonempty(*v, source.article) && ok;
   ok = map.read("issued", source.issued) && ok;
   if (auto v = map.get("url")) ok = read_url(*v, source.url) && ok;
-  if (auto v = map.get("status")) ok = config::read_enum<SourceStatus>(*v, source.status, kStatuses) && ok;
+  if (auto v = map.get("status"))
+    ok = config::read_enum<SourceStatus>(*v, source.status, kStatuses) && ok;
   if (!ok) return std::nullopt;
   return source;
 }
@@ -194,7 +199,8 @@ std::optional<Page> read_page(const config::Value& root, LoadContext& context, s
     ok = read_reference(*v, context.category_ids, Message{"mục", "category"}, page.category) && ok;
   else
     ok = false;
-  for (auto [key, target] : {std::pair{"title", &page.title}, std::pair{"summary", &page.summary}}) {
+  for (auto [key, target] :
+       {std::pair{"title", &page.title}, std::pair{"summary", &page.summary}}) {
     if (auto v = map.get(key, Presence::required))
       ok = text.read(*v, *target) && ok;
     else
@@ -202,14 +208,17 @@ std::optional<Page> read_page(const config::Value& root, LoadContext& context, s
   }
   ok = map.read("updated", page.updated, Presence::required) && ok;
   std::chrono::year_month_day from{};
-  if (map.read("valid_from", from, Presence::required)) page.validity.from = from;
-  else ok = false;
+  if (map.read("valid_from", from, Presence::required))
+    page.validity.from = from;
+  else
+    ok = false;
   if (auto v = map.get("valid_until")) {
     std::chrono::year_month_day until{};
     if (config::read_value(*v, until)) {
       if (page.validity.from && until < *page.validity.from) {
-        v->error(Message{"ngày hết hiệu lực trước ngày bắt đầu", "valid_until is before valid_from"},
-                 Message{"một ngày từ valid_from trở đi", "a date on or after valid_from"});
+        v->error(
+            Message{"ngày hết hiệu lực trước ngày bắt đầu", "valid_until is before valid_from"},
+            Message{"một ngày từ valid_from trở đi", "a date on or after valid_from"});
         ok = false;
       } else {
         page.validity.until = until;
@@ -222,7 +231,8 @@ std::optional<Page> read_page(const config::Value& root, LoadContext& context, s
   if (auto v = map.get("sources", Presence::required)) {
     if (!v->is_sequence() || v->node().size() == 0) {
       v->error(Message{"trang phải ghi nguồn", "a page must name its sources"},
-               Message{"danh sách nguồn, mỗi nguồn có document", "a list of sources, each with a document"});
+               Message{"danh sách nguồn, mỗi nguồn có document",
+                       "a list of sources, each with a document"});
       ok = false;
     } else {
       for (const auto& element : v->elements()) {
@@ -244,7 +254,8 @@ std::optional<Page> read_page(const config::Value& root, LoadContext& context, s
     if (config::read_value(*v, page.tags)) {
       for (const auto& tag : page.tags) {
         if (tag.find_first_not_of(" \t") == std::string::npos) {
-          v->error(Message{"có thẻ bị bỏ trống", "a tag is empty"}, Message{"các từ khóa", "search words"});
+          v->error(Message{"có thẻ bị bỏ trống", "a tag is empty"},
+                   Message{"các từ khóa", "search words"});
           ok = false;
         }
       }

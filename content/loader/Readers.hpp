@@ -26,5 +26,4 @@ void read_playlists(const config::Value& root, LoadContext& context, std::vector
 bool read_reference(const config::Value& value, const std::vector<std::string>& known,
                     const config::Message& what, std::string& out);
 
-
 }  // namespace tinxa::content::loader

@@ -71,7 +71,8 @@ bool TextReader::read(const config::Value& value, LocalizedText& out) const {
     missing.insert(missing.begin(), "vi");
   if (!missing.empty()) {
     std::string example;
-    for (const auto& language : m_required) example += (example.empty() ? "" : ", ") + language + ": ...";
+    for (const auto& language : m_required)
+      example += (example.empty() ? "" : ", ") + language + ": ...";
     value.error(Message{fmt::format("thiếu bản chữ {}", join(missing)),
                         fmt::format("the {} text is missing", join(missing))},
                 Message{fmt::format("chữ cho mỗi ngôn ngữ của trang: {{{}}}", example),

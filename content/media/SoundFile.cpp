@@ -1,7 +1,7 @@
 #include "content/media/SoundFile.hpp"
 
-#include <mutex>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <system_error>

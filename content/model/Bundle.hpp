@@ -54,8 +54,8 @@ struct BundleInfo {
 struct Bundle {
   std::filesystem::path root;
   BundleInfo info;
-  std::vector<Category> categories;  // in display order
-  std::vector<Page> pages;           // sorted by id
+  std::vector<Category> categories;         // in display order
+  std::vector<Page> pages;                  // sorted by id
   std::vector<Announcement> announcements;  // in file order
   std::vector<Playlist> playlists;          // in file order
 

@@ -14,9 +14,13 @@ inline constexpr std::string_view kVietnamese = "vi";
 class LocalizedText {
  public:
   LocalizedText() = default;
-  explicit LocalizedText(std::string vietnamese) { m_texts.emplace(kVietnamese, std::move(vietnamese)); }
+  explicit LocalizedText(std::string vietnamese) {
+    m_texts.emplace(kVietnamese, std::move(vietnamese));
+  }
 
-  void set(std::string language, std::string text) { m_texts[std::move(language)] = std::move(text); }
+  void set(std::string language, std::string text) {
+    m_texts[std::move(language)] = std::move(text);
+  }
 
   // The text in `language`, or the Vietnamese text when that language is absent.
   [[nodiscard]] const std::string& get(std::string_view language = kVietnamese) const;

@@ -9,7 +9,7 @@ namespace tinxa::content {
 
 // A file inside the bundle: the path as the editor wrote it, and where it is on disk.
 struct MediaPath {
-  std::string relative;          // as written in the YAML, relative to the bundle folder
+  std::string relative;            // as written in the YAML, relative to the bundle folder
   std::filesystem::path absolute;  // resolved; guaranteed to be inside the bundle when loaded
 };
 

@@ -20,14 +20,20 @@ struct Source {
   std::string document;  // "Nghị định 07/2021/NĐ-CP"
   std::string article;   // "Điều 3, khoản 2"; may be empty
   std::optional<std::chrono::year_month_day> issued;
-  std::string url;       // may be empty
+  std::string url;  // may be empty
   SourceStatus status = SourceStatus::confirmed;
 };
 
 // The blocks a page body is made of.
-struct Heading { LocalizedText text; };
-struct Paragraph { LocalizedText text; };
-struct BulletList { std::vector<LocalizedText> items; };
+struct Heading {
+  LocalizedText text;
+};
+struct Paragraph {
+  LocalizedText text;
+};
+struct BulletList {
+  std::vector<LocalizedText> items;
+};
 struct Table {
   std::vector<LocalizedText> columns;
   std::vector<std::vector<LocalizedText>> rows;  // each row has columns.size() cells

@@ -12,8 +12,8 @@ namespace tinxa::content {
 
 // Dates are parsed from YAML by config::parse_iso_date (config/reader/Scalars.hpp).
 
-// "2026-11-28", for years 0000-9999; config::parse_iso_date reads it back. Throws std::invalid_argument if
-// `day` is not a valid day.
+// "2026-11-28", for years 0000-9999; config::parse_iso_date reads it back. Throws
+// std::invalid_argument if `day` is not a valid day.
 [[nodiscard]] std::string format_iso(std::chrono::year_month_day day);
 
 // "28/11/2026" (dd/mm/yyyy, zero-padded), as dates are written in Vietnam. Throws as format_iso().

@@ -33,8 +33,13 @@ TEST_CASE("Text is normalised to NFC whatever form the editor's keyboard produce
   Diagnostics diagnostics;
   std::string out;
   // "Hòa" typed as o + combining grave accent (NFD).
-  REQUIRE(read_v("v: \"Ho\xCC\x80" "a\"\n", out, diagnostics));
-  CHECK(out == "H\xC3\xB2" "a");
+  REQUIRE(
+      read_v("v: \"Ho\xCC\x80"
+             "a\"\n",
+             out, diagnostics));
+  CHECK(out ==
+        "H\xC3\xB2"
+        "a");
   CHECK_FALSE(diagnostics.has_errors());
 }
 

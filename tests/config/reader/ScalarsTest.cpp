@@ -14,7 +14,6 @@ std::chrono::year_month_day ymd_(int y, unsigned m, unsigned d) {
 
 }  // namespace
 
-
 TEST_CASE("Dates must be real calendar days written YYYY-MM-DD", "[config][scalars]") {
   using namespace std::chrono;
   CHECK(parse_iso_date("2028-02-29") == year{2028} / February / 29);
@@ -34,7 +33,8 @@ TEST_CASE("parse_iso_date reads YYYY-MM-DD days that exist", "[config][scalars]"
   CHECK(parse_iso_date("0999-04-30") == ymd_(999, 4, 30));
 }
 
-TEST_CASE("parse_iso_date rejects days that do not exist and every other layout", "[config][scalars]") {
+TEST_CASE("parse_iso_date rejects days that do not exist and every other layout",
+          "[config][scalars]") {
   const auto text = GENERATE(
       as<std::string_view>{}, "2026-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10",
       "2026-01-00", "2026-4-1", "26-04-01", "20260401", "2026/04/01", "01/04/2026", " 2026-04-01",

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/reader/Diagnostics.hpp"
 #include "config/reader/DiagnosticFormat.hpp"
+#include "config/reader/Diagnostics.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #include "config/settings/Settings.hpp"
 
-#include "config/reader/Document.hpp"
 #include "../reader/Support.hpp"
+#include "config/reader/Document.hpp"
 #include "tests/support/TempDir.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,7 +14,6 @@ namespace tinxa::config {
 namespace {
 
 const std::filesystem::path kDefaults = std::filesystem::path(TINXA_SOURCE_DIR) / "config/defaults";
-
 
 void write(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file) << text;

@@ -5,8 +5,8 @@
 #include "BundleCopy.hpp"
 #include "config/reader/DiagnosticFormat.hpp"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <functional>
 #include <vector>
@@ -46,13 +46,19 @@ std::vector<BrokenCase> broken_cases() {
        [=](const Copy& b) { return b.replace(page, "valid_until:", "valid_untill:"); },
        {page, 6, 1, "valid_untill", "unknown key", "valid_until"}},
       {"impossible date",
-       [=](const Copy& b) { return b.replace(page, "valid_until: 2026-12-31", "valid_until: 2026-13-01"); },
+       [=](const Copy& b) {
+         return b.replace(page, "valid_until: 2026-12-31", "valid_until: 2026-13-01");
+       },
        {page, 6, 14, "valid_until", "not a valid date", ""}},
       {"validity ends before it starts",
-       [=](const Copy& b) { return b.replace(page, "valid_until: 2026-12-31", "valid_until: 2021-12-31"); },
+       [=](const Copy& b) {
+         return b.replace(page, "valid_until: 2026-12-31", "valid_until: 2021-12-31");
+       },
        {page, 6, 14, "valid_until", "valid_until is before valid_from", ""}},
       {"unknown category",
-       [=](const Copy& b) { return b.replace(page, "category: chuan-ngheo", "category: chuan-ngeo"); },
+       [=](const Copy& b) {
+         return b.replace(page, "category: chuan-ngheo", "category: chuan-ngeo");
+       },
        {page, 1, 11, "category", "there is no category \"chuan-ngeo\"", "chuan-ngheo"}},
       {"missing title",
        [=](const Copy& b) { return b.replace(page, "title: Chuẩn nghèo 2022–2026\n", ""); },
@@ -70,8 +76,11 @@ std::vector<BrokenCase> broken_cases() {
        [=](const Copy& b) { return b.replace(page, "- heading:", "- headline:"); },
        {page, 14, 5, "body[0].headline", "unknown key", "heading"}},
       {"table row with too few cells",
-       [=](const Copy& b) { return b.replace(page, "- [Nông thôn, 1.500.000 đ]", "- [Nông thôn]"); },
-       {page, 22, 11, "body[3].table.rows[0]", "the row has 1 cells but the table has 2 columns", ""}},
+       [=](const Copy& b) {
+         return b.replace(page, "- [Nông thôn, 1.500.000 đ]", "- [Nông thôn]");
+       },
+       {page, 22, 11, "body[3].table.rows[0]", "the row has 1 cells but the table has 2 columns",
+        ""}},
       {"image that is not an image",
        [=](const Copy& b) {
          b.write("media/fake.png", "not a picture");
@@ -88,50 +97,71 @@ std::vector<BrokenCase> broken_cases() {
        },
        {bilingual, 3, 8, "title", "the en text is missing", ""}},
       {"language the bundle does not offer",
-       [=](const Copy& b) { return b.replace(bilingual, "languages: [vi, en]", "languages: [vi, fr]"); },
+       [=](const Copy& b) {
+         return b.replace(bilingual, "languages: [vi, en]", "languages: [vi, fr]");
+       },
        {bilingual, 2, 12, "languages", "the bundle does not offer the language \"fr\"", ""}},
       {"page without sources",
        [=](const Copy& b) {
          return b.replace(bilingual,
-                          "sources:\n  - document: Nghị định 188/2025/NĐ-CP\n    url: https://example.org/nd-188\n",
+                          "sources:\n  - document: Nghị định 188/2025/NĐ-CP\n    url: "
+                          "https://example.org/nd-188\n",
                           "sources: []\n");
        },
        {bilingual, 7, 10, "sources", "a page must name its sources", ""}},
       {"link that is not a web address",
-       [=](const Copy& b) { return b.replace(bilingual, "link: https://example.org/bhyt", "link: example.org/bhyt"); },
+       [=](const Copy& b) {
+         return b.replace(bilingual, "link: https://example.org/bhyt", "link: example.org/bhyt");
+       },
        {bilingual, 10, 7, "link", "not a web address", ""}},
       {"audio file that does not exist",
-       [](const Copy& b) { return b.replace("announcements.yaml", "audio: media/tone.wav", "audio: media/tone.wave"); },
-       {"announcements.yaml", 6, 12, "announcements.ra-soat.audio", "no such file", "media/tone.wav"}},
+       [](const Copy& b) {
+         return b.replace("announcements.yaml", "audio: media/tone.wav", "audio: media/tone.wave");
+       },
+       {"announcements.yaml", 6, 12, "announcements.ra-soat.audio", "no such file",
+        "media/tone.wav"}},
       {"audio file that is not audio",
        [](const Copy& b) {
          b.write("media/broken.ogg", "this is not audio");
-         return b.replace("announcements.yaml", "audio: media/chime.flac", "audio: media/broken.ogg");
+         return b.replace("announcements.yaml", "audio: media/chime.flac",
+                          "audio: media/broken.ogg");
        },
-       {"announcements.yaml", 11, 12, "announcements.quy.audio", "cannot read the audio file: ", ""}},
+       {"announcements.yaml", 11, 12, "announcements.quy.audio",
+        "cannot read the audio file: ", ""}},
       {"path that climbs out of the bundle",
        [](const Copy& b) {
-         return b.replace("announcements.yaml", "audio: media/tone.wav", "audio: ../minimal/media/tone.wav");
+         return b.replace("announcements.yaml", "audio: media/tone.wav",
+                          "audio: ../minimal/media/tone.wav");
        },
-       {"announcements.yaml", 6, 12, "announcements.ra-soat.audio", "the path leaves the bundle folder", ""}},
+       {"announcements.yaml", 6, 12, "announcements.ra-soat.audio",
+        "the path leaves the bundle folder", ""}},
       {"absolute path",
-       [](const Copy& b) { return b.replace("announcements.yaml", "audio: media/tone.wav", "audio: /etc/passwd"); },
-       {"announcements.yaml", 6, 12, "announcements.ra-soat.audio", "an absolute path is not allowed", ""}},
+       [](const Copy& b) {
+         return b.replace("announcements.yaml", "audio: media/tone.wav", "audio: /etc/passwd");
+       },
+       {"announcements.yaml", 6, 12, "announcements.ra-soat.audio",
+        "an absolute path is not allowed", ""}},
       {"symbolic link that leads outside",
        [](const Copy& b) {
          const auto outside = b.beside() / "outside.wav";
          std::filesystem::copy_file(b.root() / "media/tone.wav", outside,
                                     std::filesystem::copy_options::overwrite_existing);
          std::filesystem::create_symlink(outside, b.root() / "media/outside.wav");
-         return b.replace("announcements.yaml", "audio: media/tone.wav", "audio: media/outside.wav");
+         return b.replace("announcements.yaml", "audio: media/tone.wav",
+                          "audio: media/outside.wav");
        },
        {"announcements.yaml", 6, 12, "announcements.ra-soat.audio",
         "the path leads outside the bundle folder (through a symbolic link)", ""}},
       {"playlist naming an unknown announcement",
-       [](const Copy& b) { return b.replace("playlists.yaml", "items: [ra-soat, quy]", "items: [ra-soat, quyy]"); },
-       {"playlists.yaml", 5, 22, "playlists.sang.items[1]", "there is no announcement \"quyy\"", "quy"}},
+       [](const Copy& b) {
+         return b.replace("playlists.yaml", "items: [ra-soat, quy]", "items: [ra-soat, quyy]");
+       },
+       {"playlists.yaml", 5, 22, "playlists.sang.items[1]", "there is no announcement \"quyy\"",
+        "quy"}},
       {"empty playlist",
-       [](const Copy& b) { return b.replace("playlists.yaml", "items: [ra-soat, quy]", "items: []"); },
+       [](const Copy& b) {
+         return b.replace("playlists.yaml", "items: [ra-soat, quy]", "items: []");
+       },
        {"playlists.yaml", 5, 12, "playlists.sang.items", "the playlist has no items", ""}},
       {"category written twice",
        [](const Copy& b) {
@@ -150,7 +180,9 @@ std::vector<BrokenCase> broken_cases() {
        [](const Copy& b) { return std::filesystem::remove(b.root() / "bundle.yaml"); },
        {"bundle.yaml", 0, 0, "", "a required file is missing", ""}},
       {"YAML syntax error",
-       [](const Copy& b) { return b.replace("bundle.yaml", "languages: [vi, en]", "languages: [vi, en"); },
+       [](const Copy& b) {
+         return b.replace("bundle.yaml", "languages: [vi, en]", "languages: [vi, en");
+       },
        {"bundle.yaml", 9, 1, "", "YAML syntax error: ", ""}},
   };
 }

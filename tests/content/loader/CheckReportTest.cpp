@@ -22,7 +22,8 @@ CheckReport check_minimal(const VirtualClock& clock) {
 
 }  // namespace
 
-TEST_CASE("A page ending within the warning window is listed and warned about", "[content][check]") {
+TEST_CASE("A page ending within the warning window is listed and warned about",
+          "[content][check]") {
   using namespace std::chrono;
   const auto report = check_minimal(clock_on(year{2026} / 12 / 20));
   CHECK(report.ok());
@@ -33,7 +34,8 @@ TEST_CASE("A page ending within the warning window is listed and warned about", 
   REQUIRE(report.diagnostics.warning_count() == 1);
   const auto& warning = report.diagnostics.items()[0];
   CHECK(warning.message.en == "the page expires in 11 days, on 2026-12-31");
-  CHECK(warning.position.file == (test::kFixtures / "minimal/pages/chuan-ngheo.yaml").generic_string());
+  CHECK(warning.position.file ==
+        (test::kFixtures / "minimal/pages/chuan-ngheo.yaml").generic_string());
   CHECK(warning.position.line == 6);
   CHECK(warning.position.column == 14);
 }

@@ -40,8 +40,7 @@ TEST_CASE("The sample bundle covers the programme with enough pages", "[content]
   }
 }
 
-TEST_CASE("Every sample page names its source and carries a validity window",
-          "[content][sample]") {
+TEST_CASE("Every sample page names its source and carries a validity window", "[content][sample]") {
   for (const auto& page : sample().bundle.pages) {
     INFO(page.id);
     CHECK_FALSE(page.sources.empty());
