@@ -41,6 +41,16 @@ class MapReader {
     return read_value(*value, out);
   }
 
+  // Reads `key` with `read(const Value&) -> bool`, for values that need more than read_value()
+  // (a range, a reference, a file). Returns false when something was reported, including a
+  // required key that is missing; an absent optional key returns true.
+  template <class Fn>
+  bool read_with(std::string_view key, Presence presence, Fn&& read) {
+    auto value = get(key, presence);
+    if (!value) return presence == Presence::optional;
+    return read(*value);
+  }
+
   // Every entry in file order, for maps whose keys are ids (pages, zones, playlists).
   // Marks all keys as known; keys that are not scalars are reported and skipped.
   [[nodiscard]] std::vector<std::pair<std::string, Value>> entries();

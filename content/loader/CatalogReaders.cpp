@@ -43,10 +43,10 @@ void read_bundle_info(const config::Value& root, LoadContext& context, BundleInf
   context.bundle_languages = out.languages;
   const TextReader text;
   if (auto v = map.get("id", Presence::required)) config::read_id(*v, out.id);
-  if (auto v = map.get("title", Presence::required)) text.read(*v, out.title);
+  text.read(map, "title", out.title, Presence::required);
   map.read("version", out.version, Presence::required);
   map.read("published", out.published, Presence::required);
-  if (auto v = map.get("publisher", Presence::required)) text.read(*v, out.publisher);
+  text.read(map, "publisher", out.publisher, Presence::required);
 }
 
 void read_categories(const config::Value& root, LoadContext& context, std::vector<Category>& out) {
@@ -56,16 +56,12 @@ void read_categories(const config::Value& root, LoadContext& context, std::vecto
     config::MapReader map(value);
     Category category;
     category.id = id;
-    bool ok = true;
-    if (auto v = map.get("title", Presence::required))
-      ok = text.read(*v, category.title) && ok;
-    else
-      ok = false;
-    if (auto v = map.get("summary")) ok = text.read(*v, category.summary) && ok;
-    if (auto v = map.get("icon")) {
-      category.icon = resolve_image(*v, context);
-      ok = category.icon.has_value() && ok;
-    }
+    bool ok = text.read(map, "title", category.title, Presence::required);
+    ok = text.read(map, "summary", category.summary, Presence::optional) && ok;
+    ok = map.read_with("icon", Presence::optional, [&](const config::Value& v) {
+      category.icon = resolve_image(v, context);
+      return category.icon.has_value();
+    }) && ok;
     context.category_ids.push_back(id);
     context.category_positions[id] = value.position();
     if (ok) out.push_back(std::move(category));
@@ -81,36 +77,21 @@ void read_announcements(const config::Value& root, LoadContext& context,
     config::MapReader map(value);
     Announcement a;
     a.id = id;
-    bool ok = true;
-    if (auto v = map.get("title", Presence::required))
-      ok = text.read(*v, a.title) && ok;
-    else
-      ok = false;
-    if (auto v = map.get("transcript", Presence::required))
-      ok = read_nonempty(*v, a.transcript) && ok;
-    else
-      ok = false;
-    if (auto v = map.get("language")) {
-      std::string language;
-      if (config::read_value(*v, language) && is_language_code(language))
-        a.language = language;
-      else if (!language.empty()) {
-        v->error(Message{"không phải mã ngôn ngữ", "not a language code"},
-                 Message{"mã ngôn ngữ như vi, en", "a language code such as vi, en"});
-        ok = false;
-      }
-    }
-    if (auto v = map.get("audio", Presence::required)) {
-      auto clip = resolve_audio(*v, context);
-      if (clip)
-        a.audio = std::move(*clip);
-      else
-        ok = false;
-    } else {
-      ok = false;
-    }
-    if (auto v = map.get("category"))
-      ok = read_reference(*v, context.category_ids, Message{"mục", "category"}, a.category) && ok;
+    bool ok = text.read(map, "title", a.title, Presence::required);
+    ok = map.read_with("transcript", Presence::required, [&](const config::Value& v) {
+      return read_nonempty(v, a.transcript);
+    }) && ok;
+    ok = map.read_with("language", Presence::optional, [&](const config::Value& v) {
+      return read_language(v, a.language);
+    }) && ok;
+    ok = map.read_with("audio", Presence::required, [&](const config::Value& v) {
+      auto clip = resolve_audio(v, context);
+      if (clip) a.audio = std::move(*clip);
+      return clip.has_value();
+    }) && ok;
+    ok = map.read_with("category", Presence::optional, [&](const config::Value& v) {
+      return read_reference(v, context.category_ids, Message{"mục", "category"}, a.category);
+    }) && ok;
     if (ok) out.push_back(std::move(a));
   }
 }
@@ -122,38 +103,30 @@ void read_playlists(const config::Value& root, LoadContext& context, std::vector
     config::MapReader map(value);
     Playlist p;
     p.id = id;
-    bool ok = true;
-    if (auto v = map.get("title", Presence::required))
-      ok = text.read(*v, p.title) && ok;
-    else
-      ok = false;
-    if (auto v = map.get("chime_before")) {
-      p.chime_before = resolve_audio(*v, context);
-      ok = p.chime_before.has_value() && ok;
+    bool ok = text.read(map, "title", p.title, Presence::required);
+    for (auto [key, chime] :
+         {std::pair{"chime_before", &p.chime_before}, std::pair{"chime_after", &p.chime_after}}) {
+      ok = map.read_with(key, Presence::optional, [&](const config::Value& v) {
+        *chime = resolve_audio(v, context);
+        return chime->has_value();
+      }) && ok;
     }
-    if (auto v = map.get("chime_after")) {
-      p.chime_after = resolve_audio(*v, context);
-      ok = p.chime_after.has_value() && ok;
-    }
-    if (auto v = map.get("items", Presence::required)) {
-      if (!v->is_sequence() || v->node().size() == 0) {
-        v->error(Message{"danh sách phát không có bài nào", "the playlist has no items"},
-                 Message{"danh sách mã thông báo, ví dụ [ra-soat-ho-ngheo]",
-                         "a list of announcement ids, for example [ra-soat-ho-ngheo]"});
-        ok = false;
-      } else {
-        for (const auto& element : v->elements()) {
-          std::string item;
-          if (read_reference(element, context.announcement_ids,
-                             Message{"thông báo", "announcement"}, item))
-            p.items.push_back(std::move(item));
-          else
-            ok = false;
-        }
+    ok = map.read_with("items", Presence::required, [&](const config::Value& v) {
+      if (!require_items(v, Message{"danh sách phát không có bài nào", "the playlist has no items"},
+                         Message{"danh sách mã thông báo, ví dụ [ra-soat]",
+                                 "a list of announcement ids, e.g. [ra-soat]"}))
+        return false;
+      bool all = true;
+      for (const auto& element : v.elements()) {
+        std::string item;
+        if (read_reference(element, context.announcement_ids, Message{"thông báo", "announcement"},
+                           item))
+          p.items.push_back(std::move(item));
+        else
+          all = false;
       }
-    } else {
-      ok = false;
-    }
+      return all;
+    }) && ok;
     if (ok) out.push_back(std::move(p));
   }
 }

@@ -41,10 +41,9 @@ bool read_url(const config::Value& value, std::string& out) {
 
 bool read_text_list(const config::Value& value, const TextReader& text,
                     std::vector<LocalizedText>& out, const Message& expected) {
-  if (!value.is_sequence() || value.node().size() == 0) {
-    value.error(Message{"cần một danh sách không rỗng", "a non-empty list is needed"}, expected);
+  if (!require_items(value, Message{"cần một danh sách không rỗng", "a non-empty list is needed"},
+                     expected))
     return false;
-  }
   bool ok = true;
   std::vector<LocalizedText> items;
   for (const auto& element : value.elements()) {
@@ -58,46 +57,44 @@ bool read_text_list(const config::Value& value, const TextReader& text,
   return ok;
 }
 
+// One row of a table: a list of cells, as many as the table has columns.
+bool read_row(const config::Value& value, const TextReader& text, std::size_t columns,
+              std::vector<LocalizedText>& out) {
+  std::vector<LocalizedText> row;
+  if (!read_text_list(value, text, row, Message{"một dòng: [ô 1, ô 2]", "a row: [cell 1, cell 2]"}))
+    return false;
+  if (columns != 0 && row.size() != columns) {
+    value.error(Message{fmt::format("dòng có {} ô nhưng bảng có {} cột", row.size(), columns),
+                        fmt::format("the row has {} cells but the table has {} columns", row.size(),
+                                    columns)},
+                Message{fmt::format("{} ô", columns), fmt::format("{} cells", columns)});
+    return false;
+  }
+  out = std::move(row);
+  return true;
+}
+
 std::optional<Table> read_table(const config::Value& value, const TextReader& text) {
   config::MapReader map(value);
   Table table;
-  bool ok = true;
-  if (auto v = map.get("columns", Presence::required))
-    ok = read_text_list(*v, text, table.columns,
-                        Message{"danh sách tên cột", "a list of column names"}) &&
-         ok;
-  else
-    ok = false;
-  if (auto v = map.get("rows", Presence::required)) {
-    if (!v->is_sequence() || v->node().size() == 0) {
-      v->error(Message{"bảng không có dòng nào", "the table has no rows"},
-               Message{"danh sách các dòng, mỗi dòng là một danh sách ô",
-                       "a list of rows, each a list of cells"});
-      ok = false;
-    } else {
-      for (const auto& row_value : v->elements()) {
-        std::vector<LocalizedText> row;
-        if (!read_text_list(row_value, text, row,
-                            Message{"một dòng: [ô 1, ô 2]", "a row: [cell 1, cell 2]"})) {
-          ok = false;
-          continue;
-        }
-        if (!table.columns.empty() && row.size() != table.columns.size()) {
-          row_value.error(Message{fmt::format("dòng có {} ô nhưng bảng có {} cột", row.size(),
-                                              table.columns.size()),
-                                  fmt::format("the row has {} cells but the table has {} columns",
-                                              row.size(), table.columns.size())},
-                          Message{fmt::format("{} ô", table.columns.size()),
-                                  fmt::format("{} cells", table.columns.size())});
-          ok = false;
-          continue;
-        }
-        table.rows.push_back(std::move(row));
-      }
+  bool ok = map.read_with("columns", Presence::required, [&](const config::Value& v) {
+    return read_text_list(v, text, table.columns,
+                          Message{"danh sách tên cột", "a list of column names"});
+  });
+  ok = map.read_with("rows", Presence::required, [&](const config::Value& v) {
+    if (!require_items(v, Message{"bảng không có dòng nào", "the table has no rows"},
+                       Message{"danh sách các dòng, mỗi dòng là một danh sách ô",
+                               "a list of rows, each a list of cells"}))
+      return false;
+    bool all = true;
+    for (const auto& row_value : v.elements()) {
+      std::vector<LocalizedText> row;
+      const bool good = read_row(row_value, text, table.columns.size(), row);
+      if (good) table.rows.push_back(std::move(row));
+      all = good && all;
     }
-  } else {
-    ok = false;
-  }
+    return all;
+  }) && ok;
   if (!ok) return std::nullopt;
   return table;
 }
@@ -181,6 +178,33 @@ std::optional<Source> read_source(const config::Value& value) {
   return source;
 }
 
+bool read_valid_until(const config::Value& value, Page& page) {
+  std::chrono::year_month_day until{};
+  if (!config::read_value(value, until)) return false;
+  if (page.validity.from && until < *page.validity.from) {
+    value.error(Message{"ngày hết hiệu lực trước ngày bắt đầu", "valid_until is before valid_from"},
+                Message{"một ngày từ valid_from trở đi", "a date on or after valid_from"});
+    return false;
+  }
+  page.validity.until = until;
+  page.valid_until_at = value.position();
+  return true;
+}
+
+bool read_tags(const config::Value& value, std::vector<std::string>& out) {
+  std::vector<std::string> tags;
+  if (!config::read_value(value, tags)) return false;
+  for (const auto& tag : tags) {
+    if (tag.find_first_not_of(" \t") == std::string::npos) {
+      value.error(Message{"có thẻ bị bỏ trống", "a tag is empty"},
+                  Message{"các từ khóa", "search words"});
+      return false;
+    }
+  }
+  out = std::move(tags);
+  return true;
+}
+
 }  // namespace
 
 std::optional<Page> read_page(const config::Value& root, LoadContext& context, std::string id,
@@ -190,95 +214,55 @@ std::optional<Page> read_page(const config::Value& root, LoadContext& context, s
   Page page;
   page.id = std::move(id);
   page.file = std::move(file);
-  bool ok = true;
-  if (auto v = map.get("languages"))
-    ok = read_languages(*v, page.languages, context.bundle_languages) && ok;
+  bool ok = map.read_with("languages", Presence::optional, [&](const config::Value& v) {
+    return read_languages(v, page.languages, context.bundle_languages);
+  });
   const TextReader text(page.languages);
-
-  if (auto v = map.get("category", Presence::required))
-    ok = read_reference(*v, context.category_ids, Message{"mục", "category"}, page.category) && ok;
-  else
-    ok = false;
-  for (auto [key, target] :
-       {std::pair{"title", &page.title}, std::pair{"summary", &page.summary}}) {
-    if (auto v = map.get(key, Presence::required))
-      ok = text.read(*v, *target) && ok;
-    else
-      ok = false;
-  }
+  ok = map.read_with("category", Presence::required, [&](const config::Value& v) {
+    return read_reference(v, context.category_ids, Message{"mục", "category"}, page.category);
+  }) && ok;
+  ok = text.read(map, "title", page.title, Presence::required) && ok;
+  ok = text.read(map, "summary", page.summary, Presence::required) && ok;
   ok = map.read("updated", page.updated, Presence::required) && ok;
-  std::chrono::year_month_day from{};
-  if (map.read("valid_from", from, Presence::required))
-    page.validity.from = from;
-  else
-    ok = false;
-  if (auto v = map.get("valid_until")) {
-    std::chrono::year_month_day until{};
-    if (config::read_value(*v, until)) {
-      if (page.validity.from && until < *page.validity.from) {
-        v->error(
-            Message{"ngày hết hiệu lực trước ngày bắt đầu", "valid_until is before valid_from"},
-            Message{"một ngày từ valid_from trở đi", "a date on or after valid_from"});
-        ok = false;
-      } else {
-        page.validity.until = until;
-        page.valid_until_at = v->position();
-      }
-    } else {
-      ok = false;
+  ok = map.read("valid_from", page.validity.from, Presence::required) && ok;
+  ok = map.read_with("valid_until", Presence::optional, [&](const config::Value& v) {
+    return read_valid_until(v, page);
+  }) && ok;
+  ok = map.read_with("sources", Presence::required, [&](const config::Value& v) {
+    if (!require_items(v, Message{"trang phải ghi nguồn", "a page must name its sources"},
+                       Message{"danh sách nguồn, mỗi nguồn có document",
+                               "a list of sources, each with a document"}))
+      return false;
+    bool all = true;
+    for (const auto& element : v.elements()) {
+      auto source = read_source(element);
+      if (source) page.sources.push_back(std::move(*source));
+      all = source.has_value() && all;
     }
-  }
-  if (auto v = map.get("sources", Presence::required)) {
-    if (!v->is_sequence() || v->node().size() == 0) {
-      v->error(Message{"trang phải ghi nguồn", "a page must name its sources"},
-               Message{"danh sách nguồn, mỗi nguồn có document",
-                       "a list of sources, each with a document"});
-      ok = false;
-    } else {
-      for (const auto& element : v->elements()) {
-        if (auto source = read_source(element))
-          page.sources.push_back(std::move(*source));
-        else
-          ok = false;
-      }
+    return all;
+  }) && ok;
+  ok = map.read_with("link", Presence::optional, [&](const config::Value& v) {
+    return read_url(v, page.link);
+  }) && ok;
+  ok = map.read_with("narration", Presence::optional, [&](const config::Value& v) {
+    page.narration = resolve_audio(v, context);
+    return page.narration.has_value();
+  }) && ok;
+  ok = map.read_with("tags", Presence::optional, [&](const config::Value& v) {
+    return read_tags(v, page.tags);
+  }) && ok;
+  ok = map.read_with("body", Presence::required, [&](const config::Value& v) {
+    if (!require_items(v, Message{"trang không có nội dung", "the page has no body"},
+                       Message{"danh sách các khối nội dung", "a list of body blocks"}))
+      return false;
+    bool all = true;
+    for (const auto& element : v.elements()) {
+      auto block = read_block(element, context, text);
+      if (block) page.body.push_back(std::move(*block));
+      all = block.has_value() && all;
     }
-  } else {
-    ok = false;
-  }
-  if (auto v = map.get("link")) ok = read_url(*v, page.link) && ok;
-  if (auto v = map.get("narration")) {
-    page.narration = resolve_audio(*v, context);
-    ok = page.narration.has_value() && ok;
-  }
-  if (auto v = map.get("tags")) {
-    if (config::read_value(*v, page.tags)) {
-      for (const auto& tag : page.tags) {
-        if (tag.find_first_not_of(" \t") == std::string::npos) {
-          v->error(Message{"có thẻ bị bỏ trống", "a tag is empty"},
-                   Message{"các từ khóa", "search words"});
-          ok = false;
-        }
-      }
-    } else {
-      ok = false;
-    }
-  }
-  if (auto v = map.get("body", Presence::required)) {
-    if (!v->is_sequence() || v->node().size() == 0) {
-      v->error(Message{"trang không có nội dung", "the page has no body"},
-               Message{"danh sách các khối nội dung", "a list of body blocks"});
-      ok = false;
-    } else {
-      for (const auto& element : v->elements()) {
-        if (auto block = read_block(element, context, text))
-          page.body.push_back(std::move(*block));
-        else
-          ok = false;
-      }
-    }
-  } else {
-    ok = false;
-  }
+    return all;
+  }) && ok;
   if (!ok) return std::nullopt;
   return page;
 }

@@ -83,6 +83,29 @@ bool TextReader::read(const config::Value& value, LocalizedText& out) const {
   return true;
 }
 
+bool TextReader::read(config::MapReader& map, std::string_view key, LocalizedText& out,
+                      config::Presence presence) const {
+  return map.read_with(key, presence, [&](const config::Value& v) { return read(v, out); });
+}
+
+bool read_language(const config::Value& value, std::string& out) {
+  std::string code;
+  if (!config::read_value(value, code)) return false;
+  if (!is_language_code(code)) {
+    value.error(Message{"không phải mã ngôn ngữ", "not a language code"},
+                Message{"mã ngôn ngữ như vi, en", "a language code such as vi, en"});
+    return false;
+  }
+  out = std::move(code);
+  return true;
+}
+
+bool require_items(const config::Value& value, const Message& problem, const Message& expected) {
+  if (value.is_sequence() && value.node().size() != 0) return true;
+  value.error(problem, expected);
+  return false;
+}
+
 bool read_languages(const config::Value& value, std::vector<std::string>& out,
                     const std::vector<std::string>& allowed) {
   std::vector<std::string> languages;
