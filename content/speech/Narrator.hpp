@@ -25,6 +25,18 @@ struct Voice {
   int words_per_minute = 140;  // slower than espeak's 175: residents are often elderly
 };
 
+// Where `tinxa narrate` keeps the narrations of bundle `bundle_id`, and the kiosk finds them.
+[[nodiscard]] inline std::filesystem::path narration_folder(const std::filesystem::path& data_dir,
+                                                            std::string_view bundle_id) {
+  return data_dir / "narration" / bundle_id;
+}
+
+// The cache key of a page's narration in one language: "<page id>.<language>".
+[[nodiscard]] inline std::string narration_key(std::string_view page_id,
+                                               std::string_view language) {
+  return std::string(page_id) + "." + std::string(language);
+}
+
 // A stable 64-bit FNV-1a hash (the cache key must not change between builds or machines).
 [[nodiscard]] std::uint64_t stable_hash(std::string_view text) noexcept;
 
