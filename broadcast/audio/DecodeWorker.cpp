@@ -1,0 +1,75 @@
+#include "broadcast/audio/DecodeWorker.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace tinxa::broadcast {
+
+DecodeWorker::DecodeWorker(std::unique_ptr<LoudnessCache> cache, Options options)
+    : m_cache{std::move(cache)}, m_options{options}, m_thread{[this] { run(); }} {}
+
+DecodeWorker::~DecodeWorker() {
+  {
+    const std::lock_guard lock{m_mutex};
+    m_quit = true;
+  }
+  m_wake.notify_one();
+  m_thread.join();
+}
+
+void DecodeWorker::attach(BlockPool& pool, SpentRing& spent) {
+  {
+    const std::lock_guard lock{m_mutex};
+    m_outputs.push_back({&pool, &spent});
+  }
+  wake();
+}
+
+void DecodeWorker::add(std::shared_ptr<PlaybackStream> stream) {
+  {
+    const std::lock_guard lock{m_mutex};
+    m_incoming.push_back(std::move(stream));
+  }
+  wake();
+}
+
+void DecodeWorker::wake() {
+  {
+    const std::lock_guard lock{m_mutex};
+    m_woken = true;
+  }
+  m_wake.notify_one();
+}
+
+std::size_t DecodeWorker::active() const {
+  const std::lock_guard lock{m_mutex};
+  return m_active + m_incoming.size();
+}
+
+void DecodeWorker::run() {
+  std::vector<std::shared_ptr<PlaybackStream>> streams;
+  std::vector<Output> outputs;
+  for (;;) {
+    {
+      std::unique_lock lock{m_mutex};
+      m_wake.wait_for(lock, m_options.refill_period, [this] { return m_woken || m_quit; });
+      if (m_quit) {
+        return;
+      }
+      m_woken = false;
+      std::move(m_incoming.begin(), m_incoming.end(), std::back_inserter(streams));
+      m_incoming.clear();
+      outputs = m_outputs;
+    }
+    for (const Output& output : outputs) {
+      output.pool->reclaim(*output.spent);
+    }
+    std::erase_if(streams, [this](const std::shared_ptr<PlaybackStream>& stream) {
+      return !stream->top_up(m_cache.get(), m_options.queue_target_blocks);
+    });
+    const std::lock_guard lock{m_mutex};
+    m_active = streams.size();
+  }
+}
+
+}  // namespace tinxa::broadcast

@@ -1,0 +1,75 @@
+#pragma once
+
+// The decode thread: keeps every active PlaybackStream's queue topped up, and gives played blocks
+// back to their pools. The real-time thread never wakes it (that would be a system call on the
+// callback); it wakes every `refill_period`, or at once when the control thread adds, cancels or
+// shuts down. With 1024-frame blocks and a 24-block target a stream holds about 0.5 s at 48 kHz,
+// 50 refill periods ahead of the mixer.
+//
+// Threading: the public members are for the control thread (they lock a mutex briefly).
+// Errors: nothing thrown on the decode thread escapes: a stream's failure is kept in the stream.
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "broadcast/audio/BlockPool.hpp"
+#include "broadcast/audio/LoudnessCache.hpp"
+#include "broadcast/audio/PlaybackStream.hpp"
+#include "broadcast/rt/AudioBlock.hpp"
+
+namespace tinxa::broadcast {
+
+class DecodeWorker {
+ public:
+  struct Options {
+    std::size_t queue_target_blocks = 24;
+    std::chrono::milliseconds refill_period{10};
+  };
+
+  // Starts the thread. `cache` (may be null: no normalisation) is used on the decode thread only
+  // from now on. Throws std::system_error if the thread cannot start.
+  explicit DecodeWorker(std::unique_ptr<LoudnessCache> cache, Options options);
+  DecodeWorker(const DecodeWorker&) = delete;
+  DecodeWorker& operator=(const DecodeWorker&) = delete;
+  // Stops and joins the thread; drops its references to streams.
+  ~DecodeWorker();
+
+  // Reclaims `spent` into `pool` on every turn. The decode thread becomes the ring's only
+  // consumer. Both must outlive the worker.
+  void attach(BlockPool& pool, SpentRing& spent);
+
+  // Starts decoding `stream` (opened on the decode thread).
+  void add(std::shared_ptr<PlaybackStream> stream);
+
+  // Wakes the thread now (after PlaybackStream::cancel(), or to top up sooner).
+  void wake();
+
+  // Streams the worker still holds (decoding or waiting for pool blocks).
+  [[nodiscard]] std::size_t active() const;
+
+ private:
+  void run();
+
+  struct Output {
+    BlockPool* pool;
+    SpentRing* spent;
+  };
+
+  std::unique_ptr<LoudnessCache> m_cache;
+  Options m_options;
+  mutable std::mutex m_mutex;
+  std::condition_variable m_wake;
+  bool m_woken = false;
+  bool m_quit = false;
+  std::vector<Output> m_outputs;
+  std::vector<std::shared_ptr<PlaybackStream>> m_incoming;
+  std::size_t m_active = 0;
+  std::thread m_thread;  // last: starts after everything above exists
+};
+
+}  // namespace tinxa::broadcast

@@ -1,0 +1,86 @@
+#include "broadcast/audio/LoudnessCache.hpp"
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "content/store/Migrations.hpp"
+
+namespace tinxa::broadcast {
+namespace {
+
+constexpr std::array kMigrations{
+    content::Migration{1, "create the loudness cache", R"sql(
+      CREATE TABLE loudness (
+        path TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        integrated_lufs REAL,          -- NULL: silence (-infinity)
+        true_peak_dbtp REAL,           -- NULL: digital silence (-infinity)
+        measured_at_ms INTEGER NOT NULL,
+        PRIMARY KEY (path, size_bytes, mtime_ns)
+      ) WITHOUT ROWID;
+    )sql"},
+};
+
+constexpr double kMinusInfinity = -std::numeric_limits<double>::infinity();
+
+void bind_level(content::Statement& statement, int index, double value) {
+  if (std::isfinite(value)) {
+    statement.bind(index, value);
+  } else {
+    statement.bind(index, nullptr);
+  }
+}
+
+double column_level(const content::Statement& statement, int column) {
+  return statement.column_is_null(column) ? kMinusInfinity : statement.column_double(column);
+}
+
+}  // namespace
+
+LoudnessCache::LoudnessCache(content::Database database, Measure measure)
+    : m_database{std::move(database)}, m_measure{std::move(measure)} {
+  content::migrate(m_database, kMigrations);
+}
+
+Loudness LoudnessCache::loudness(const std::filesystem::path& path) {
+  const auto absolute = std::filesystem::absolute(path).lexically_normal().string();
+  const auto size = static_cast<std::int64_t>(std::filesystem::file_size(path));
+  const std::int64_t mtime = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::filesystem::last_write_time(path).time_since_epoch())
+                                 .count();
+
+  auto select = m_database.prepare(
+      "SELECT integrated_lufs, true_peak_dbtp FROM loudness "
+      "WHERE path = ?1 AND size_bytes = ?2 AND mtime_ns = ?3");
+  select.bind(1, std::string_view{absolute}).bind(2, size).bind(3, mtime);
+  if (select.step()) {
+    return {column_level(select, 0), column_level(select, 1)};
+  }
+
+  const Loudness measured = m_measure(path);
+  ++m_measurements;
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  content::Database::Transaction transaction{m_database};
+  // Older measurements of the same path are stale: the file changed.
+  m_database.prepare("DELETE FROM loudness WHERE path = ?1")
+      .bind(1, std::string_view{absolute})
+      .run();
+  auto insert = m_database.prepare(
+      "INSERT INTO loudness (path, size_bytes, mtime_ns, integrated_lufs, true_peak_dbtp, "
+      "measured_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  insert.bind(1, std::string_view{absolute}).bind(2, size).bind(3, mtime);
+  bind_level(insert, 4, measured.integrated_lufs);
+  bind_level(insert, 5, measured.true_peak_dbtp);
+  insert.bind(6, static_cast<std::int64_t>(now_ms));
+  insert.run();
+  transaction.commit();
+  return measured;
+}
+
+}  // namespace tinxa::broadcast

@@ -1,0 +1,136 @@
+#include "broadcast/rt/Mixer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tinxa::broadcast {
+
+Mixer::Mixer(int sample_rate_hz) noexcept
+    : m_resume_ramp_frames{static_cast<std::uint32_t>(
+          std::lround(kResumeRampSeconds * std::max(sample_rate_hz, 1)))} {}
+
+bool Mixer::post(const MixerCommand& command) noexcept { return m_commands.try_push(command); }
+
+bool Mixer::next_event(MixerEvent& event) noexcept { return m_events.try_pop(event); }
+
+void Mixer::emit(MixerEvent::Kind kind, StreamId stream, std::int64_t frame) noexcept {
+  if (!m_events.try_push(MixerEvent{kind, stream, frame})) {
+    m_dropped_events.fetch_add(1, std::memory_order_relaxed);
+  }
+}
+
+Voice* Mixer::find(StreamId stream) noexcept {
+  for (auto& voice : m_voices) {
+    if (voice.state != Voice::State::idle && voice.stream == stream) {
+      return &voice;
+    }
+  }
+  return nullptr;
+}
+
+void Mixer::apply(const MixerCommand& command) noexcept {
+  switch (command.kind) {
+    case MixerCommand::Kind::start: {
+      const auto free = std::find_if(m_voices.begin(), m_voices.end(), [](const Voice& voice) {
+        return voice.state == Voice::State::idle;
+      });
+      if (free == m_voices.end() || command.queue == nullptr || find(command.stream) != nullptr) {
+        emit(MixerEvent::Kind::rejected, command.stream, m_frame);
+        return;
+      }
+      *free = Voice{};
+      free->state = Voice::State::pending;
+      free->stream = command.stream;
+      free->queue = command.queue;
+      free->target_gain = command.gain;
+      free->start_frame = command.at_frame;
+      free->fade_in_frames = command.ramp_frames;
+      return;
+    }
+    case MixerCommand::Kind::stop: {
+      Voice* voice = find(command.stream);
+      if (voice == nullptr) {
+        emit(MixerEvent::Kind::rejected, command.stream, m_frame);
+        return;
+      }
+      if (voice->state == Voice::State::pending) {
+        voice->release(m_spent);
+        emit(MixerEvent::Kind::stopped, command.stream, m_frame);
+        return;
+      }
+      voice->state = Voice::State::stopping;
+      voice->ramp_to(0.0F, command.ramp_frames);
+      return;
+    }
+    case MixerCommand::Kind::set_gain: {
+      Voice* voice = find(command.stream);
+      if (voice == nullptr) {
+        emit(MixerEvent::Kind::rejected, command.stream, m_frame);
+        return;
+      }
+      if (voice->state == Voice::State::pending) {
+        voice->target_gain = command.gain;
+      } else if (voice->state == Voice::State::playing) {
+        voice->ramp_to(command.gain, command.ramp_frames);
+      }
+      return;
+    }
+  }
+}
+
+void Mixer::render(std::span<float> interleaved, std::size_t channels) noexcept {
+  MixerCommand command;
+  for (std::size_t i = 0; i < kCommandCapacity && m_commands.try_pop(command); ++i) {
+    apply(command);
+  }
+  std::fill(interleaved.begin(), interleaved.end(), 0.0F);
+  const auto frames = static_cast<std::int64_t>(interleaved.size() / channels);
+
+  for (Voice& voice : m_voices) {
+    if (voice.state == Voice::State::idle) {
+      continue;
+    }
+    std::size_t from = 0;
+    if (voice.state == Voice::State::pending) {
+      if (voice.start_frame >= m_frame + frames) {
+        continue;
+      }
+      from =
+          voice.start_frame > m_frame ? static_cast<std::size_t>(voice.start_frame - m_frame) : 0;
+      voice.state = Voice::State::playing;
+      voice.gain = 0.0F;
+      voice.ramp_to(voice.target_gain, voice.fade_in_frames);
+      emit(MixerEvent::Kind::started, voice.stream, m_frame + static_cast<std::int64_t>(from));
+    }
+    const Voice::Result result = voice.mix(interleaved, channels, from, m_spent);
+    const std::int64_t at = m_frame + static_cast<std::int64_t>(result.frame);
+    switch (result.outcome) {
+      case Voice::Outcome::more:
+        break;
+      case Voice::Outcome::underrun:
+        m_underruns.fetch_add(1, std::memory_order_relaxed);
+        if (!voice.in_underrun) {
+          voice.in_underrun = true;
+          emit(MixerEvent::Kind::underrun, voice.stream, at);
+        }
+        voice.ramp_to(voice.target_gain, m_resume_ramp_frames);
+        break;
+      case Voice::Outcome::ended:
+        emit(MixerEvent::Kind::ended, voice.stream, at);
+        voice.release(m_spent);
+        break;
+      case Voice::Outcome::stopped:
+        emit(MixerEvent::Kind::stopped, voice.stream, at);
+        voice.release(m_spent);
+        break;
+    }
+  }
+
+  for (float& sample : interleaved) {
+    sample = std::clamp(sample, -1.0F, 1.0F);
+  }
+  m_frame += frames;
+  m_frames_rendered.store(m_frame, std::memory_order_release);
+}
+
+}  // namespace tinxa::broadcast
