@@ -7,7 +7,8 @@
 
 namespace tinxa::cli {
 
-// `tinxa check [--config DIR] [--content DIR] [--date YYYY-MM-DD]`: checks settings and content
+// `tinxa check [--config DIR] [--content DIR] [--date YYYY-MM-DD]`: checks settings, content and
+// the schedule (broadcast.schedule_file, skipped when absent and no --config is given)
 // together and prints every problem and a summary. Exit status 0 when there is no error (warnings
 // allowed), 1 when there is one.
 class CheckCommand {

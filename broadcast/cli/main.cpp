@@ -1,4 +1,5 @@
 // tinxa: the command-line tool for operators and editors, in the way git or systemctl work.
+#include "broadcast/cli/AgendaCommand.hpp"
 #include "broadcast/cli/CheckCommand.hpp"
 
 #include <fmt/format.h>
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
         "commune loudspeakers and public information kiosk"};
     app.require_subcommand(1);
     tinxa::cli::CheckCommand check(app);
+    tinxa::cli::AgendaCommand agenda(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -21,6 +23,7 @@ int main(int argc, char** argv) {
       return status == 0 ? 0 : 2;
     }
     if (check.chosen()) return check.run();
+    if (agenda.chosen()) return agenda.run();
     return 2;
   } catch (const std::exception& e) {
     fmt::print(stderr, "tinxa: lỗi / error: {}\n", e.what());

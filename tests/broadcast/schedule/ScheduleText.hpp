@@ -1,0 +1,48 @@
+#pragma once
+
+// Schedules written inline in tests, read exactly as schedule.yaml is read.
+
+#include "broadcast/schedule/ScheduleReader.hpp"
+#include "config/reader/DiagnosticFormat.hpp"
+#include "config/reader/Document.hpp"
+#include "content/time/TimeZone.hpp"
+
+#include <chrono>
+#include <string>
+
+namespace tinxa::broadcast::test {
+
+inline const std::string kFile = "schedule.yaml";
+
+// Two zones on one device, the usual head of a test schedule.
+inline const std::string kZones = R"(zones:
+  trung-tam: {name: Trung tâm, device: USB, channels: [1]}
+  ap-2: {name: Ấp 2, device: USB, channels: [2]}
+)";
+
+struct Read {
+  Schedule schedule;
+  config::Diagnostics diagnostics;
+
+  [[nodiscard]] std::string text() const {
+    std::string out;
+    for (const auto& d : diagnostics.items()) out += config::format_diagnostic(d);
+    return out;
+  }
+};
+
+// Reads `yaml` as a file named schedule.yaml in /srv/tinxa.
+inline Read read_text(const std::string& yaml) {
+  Read read;
+  if (auto document = config::Document::parse(yaml, kFile, read.diagnostics))
+    read.schedule = read_schedule(document->root(), "/srv/tinxa");
+  return read;
+}
+
+// The instant a wall clock in `zone` reads `day` at hh:mm.
+inline content::TimePoint at(const content::TimeZone& zone, std::chrono::year_month_day day,
+                             int hour, int minute = 0) {
+  return zone.from_local({day, std::chrono::hours{hour} + std::chrono::minutes{minute}});
+}
+
+}  // namespace tinxa::broadcast::test
