@@ -1,6 +1,9 @@
 // tinxa: the command-line tool for operators and editors, in the way git or systemctl work.
 #include "broadcast/cli/AgendaCommand.hpp"
 #include "broadcast/cli/CheckCommand.hpp"
+#include "broadcast/cli/LogCommand.hpp"
+#include "broadcast/cli/NarrateCommand.hpp"
+#include "broadcast/cli/ReportCommand.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -16,6 +19,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     tinxa::cli::CheckCommand check(app);
     tinxa::cli::AgendaCommand agenda(app);
+    tinxa::cli::LogCommand log(app);
+    tinxa::cli::ReportCommand report(app);
+    tinxa::cli::NarrateCommand narrate(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -24,6 +30,9 @@ int main(int argc, char** argv) {
     }
     if (check.chosen()) return check.run();
     if (agenda.chosen()) return agenda.run();
+    if (log.chosen()) return log.run();
+    if (report.chosen()) return report.run();
+    if (narrate.chosen()) return narrate.run();
     return 2;
   } catch (const std::exception& e) {
     fmt::print(stderr, "tinxa: lỗi / error: {}\n", e.what());

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # expect.sh STATUS EXPECTED -- COMMAND...: runs COMMAND and passes when it exits with STATUS and
 # either its standard output equals the file EXPECTED (when EXPECTED is a file), or its standard
-# output or error contains the text EXPECTED. Prints a diff or the output on failure.
+# output or error contains the text EXPECTED (with printf %b escapes such as \n). Prints a diff or the output on failure.
 set -u
 want_status=$1 expected=$2
 shift 3
@@ -15,7 +15,7 @@ if [[ $status -ne $want_status ]]; then
 fi
 if [[ -f $expected ]]; then
   if ! diff -u "$expected" <(printf '%s\n' "$output"); then fail=1; fi
-elif [[ $output != *"$expected"* && $(cat "$errors") != *"$expected"* ]]; then
+elif text=$(printf '%b' "$expected"); [[ $output != *"$text"* && $(cat "$errors") != *"$text"* ]]; then
   echo "output does not contain: $expected"
   fail=1
 fi

@@ -1,0 +1,78 @@
+#include "broadcast/cli/NarrateCommand.hpp"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "broadcast/cli/SettingsOption.hpp"
+#include "config/reader/DiagnosticFormat.hpp"
+#include "content/loader/BundleLoader.hpp"
+#include "content/speech/Narrator.hpp"
+#include "content/speech/SpokenText.hpp"
+
+namespace tinxa::cli {
+
+NarrateCommand::NarrateCommand(CLI::App& parent)
+    : m_command(parent.add_subcommand(
+          "narrate",
+          "Tạo giọng đọc cho các trang chưa có ghi âm / pre-render narrations for "
+          "pages without a recording (espeak-ng)")) {
+  m_command->add_option("--config", m_config, "Thư mục cấu hình / settings folder")
+      ->check(CLI::ExistingDirectory);
+  m_command->add_option("--content", m_content,
+                        "Thư mục gói nội dung / content bundle folder; default: site.content_dir");
+  m_command->add_option("--voice", m_voice,
+                        "Giọng espeak-ng cho tiếng Việt / espeak-ng voice for Vietnamese: vi, "
+                        "vi-vn-x-central, vi-vn-x-south");
+  m_command->add_option("--speed", m_speed, "Tốc độ (từ/phút) / words per minute")
+      ->check(CLI::Range(80, 260));
+}
+
+int NarrateCommand::run() const {
+  const auto settings = load_settings_option(m_config);
+  if (!settings) return 1;
+  const std::filesystem::path folder =
+      m_content.empty() ? settings->site.content_dir : std::filesystem::path(m_content);
+  const content::LoadResult loaded = content::load_bundle(folder);
+  if (!loaded.ok()) {
+    for (const auto& d : loaded.diagnostics.items())
+      fmt::print(stderr, "{}", config::format_diagnostic(d));
+    fmt::print(stderr,
+               "tinxa narrate: sửa nội dung trước (tinxa check) / fix the content first "
+               "(tinxa check)\n");
+    return 1;
+  }
+  const content::Bundle& bundle = loaded.bundle;
+  const auto out = content::narration_folder(settings->site.data_dir, bundle.info.id);
+  std::vector<std::filesystem::path> used;
+  int rendered = 0, kept = 0;
+  try {
+    for (const auto& page : bundle.pages) {
+      if (page.narration) continue;  // a recording beats a synthetic voice
+      for (const auto& language : page.languages) {
+        const content::Voice voice{language == "vi" ? m_voice : language, m_speed};
+        const content::NarrationCache cache(out, voice);
+        const std::string key = content::narration_key(page.id, language);
+        const std::string text = content::spoken_text(page, language);
+        used.push_back(cache.path_for(key, text));
+        if (cache.ensure(key, text)) {
+          ++rendered;
+          fmt::print("  {} ({})\n", page.id, language);
+        } else {
+          ++kept;
+        }
+      }
+    }
+  } catch (const content::NarrationError& e) {
+    fmt::print(stderr, "tinxa narrate: {}\n", e.what());
+    return 1;
+  }
+  const std::size_t removed = content::NarrationCache(out, {}).prune(used);
+  fmt::print(
+      "Giọng đọc / narrations in {}: {} mới / new, {} giữ nguyên / unchanged, {} đã xoá / "
+      "removed\n",
+      out.string(), rendered, kept, removed);
+  return 0;
+}
+
+}  // namespace tinxa::cli
