@@ -1,0 +1,60 @@
+#pragma once
+
+#include "kiosk/ui/Button.hpp"
+#include "kiosk/ui/DisplayList.hpp"
+#include "kiosk/ui/Navigator.hpp"
+#include "kiosk/ui/Screen.hpp"
+#include "kiosk/ui/Theme.hpp"
+
+#include <optional>
+
+namespace tinxa::kiosk::ui {
+
+// A screen showing one scrolling document (a list of pages, or a page) with a column of large
+// Up/Down buttons on the right. Scrolls by the buttons (an animated step of most of a screen), by
+// dragging (the document follows the finger, then coasts with friction), and by Page Up/Down.
+// Subclasses lay out the document in build() and react to their links in activate_link().
+class DocumentScreen : public Screen {
+ public:
+  DocumentScreen(const Theme& theme, Navigator& navigator);
+
+  void layout(const Rect& area, Measurer& measurer) final;
+  [[nodiscard]] bool input(const Action& action) override;
+  void update(std::chrono::milliseconds dt) override;
+  void render(Painter& painter) const override;
+  [[nodiscard]] bool animating() const override;
+
+  // Scroll position in pixels from the top, and its largest value (0 when all fits).
+  [[nodiscard]] int scroll_offset() const noexcept;
+  [[nodiscard]] int max_scroll_offset() const noexcept;
+  [[nodiscard]] const Rect& viewport() const noexcept { return m_viewport; }
+  [[nodiscard]] const DisplayList& document() const noexcept { return m_list; }
+
+ protected:
+  // Lays the document out into `list`, `width` pixels wide, from y = 0.
+  virtual void build(DisplayList& list, int width, Measurer& measurer) = 0;
+  virtual void activate_link(int index) { (void)index; }
+
+  const Theme& m_theme;
+  Navigator& m_navigator;
+
+ private:
+  void scroll_to(double offset);
+  void step(int direction);
+  [[nodiscard]] int link_at(Point screen_point) const;
+  void update_buttons();
+
+  Rect m_area{};
+  Rect m_viewport{};
+  Rect m_track{};
+  DisplayList m_list;
+  double m_offset = 0.0;
+  double m_velocity = 0.0;  // px/s of the offset, while coasting
+  std::optional<double> m_target;
+  int m_pressed_link = -1;
+  bool m_dragging = false;
+  Button m_up;
+  Button m_down;
+};
+
+}  // namespace tinxa::kiosk::ui

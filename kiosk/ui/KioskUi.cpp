@@ -1,0 +1,293 @@
+#include "kiosk/ui/KioskUi.hpp"
+
+#include "kiosk/ui/Catalog.hpp"
+#include "kiosk/ui/CategoryScreen.hpp"
+#include "kiosk/ui/HomeScreen.hpp"
+#include "kiosk/ui/PageScreen.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace tinxa::kiosk::ui {
+namespace {
+
+constexpr const char* kIdleQuestion = "Bà con vẫn đang xem chứ?";
+
+std::string idle_message(std::chrono::milliseconds left) {
+  const auto seconds = std::chrono::ceil<std::chrono::seconds>(left).count();
+  return "Nếu không ai chạm vào màn hình, sau " + std::to_string(seconds) +
+         " giây máy sẽ trở về trang chủ và xoá những gì vừa xem.";
+}
+
+}  // namespace
+
+KioskUi::KioskUi(const content::Bundle& bundle, const config::SiteSettings& site,
+                 const content::Clock& clock, const content::TimeZone& zone, Theme theme,
+                 Measurer& measurer, config::KioskSettings::Idle idle)
+    : m_bundle(bundle),
+      m_site(site),
+      m_clock(clock),
+      m_zone(zone),
+      m_theme(theme),
+      m_measurer(measurer),
+      m_idle_settings(idle),
+      m_back(m_theme, "Quay lại", Icon::back, Button::Kind::navigation, [this] { go_back(); }),
+      m_home(m_theme, "Trang chủ", Icon::home, Button::Kind::navigation, [this] { go_home(); }),
+      m_still_here(m_theme, "Tôi vẫn đang xem", Icon::none, Button::Kind::navigation, {}) {
+  rebuild_home();
+  m_clock_text = clock_text();
+}
+
+void KioskUi::rebuild_home() {
+  m_stack.replace(
+      std::make_unique<HomeScreen>(m_theme, *this, m_bundle.info.title.get(),
+                                   visible_categories(m_bundle, m_clock.now(), m_zone)));
+  m_layout_dirty = true;
+}
+
+std::string KioskUi::clock_text() const {
+  return format_date_time_vi(m_zone.to_local(m_clock.now()));
+}
+
+Rect KioskUi::content_area() const noexcept {
+  const Size s = m_theme.screen();
+  const int bar = m_theme.bar_height_px();
+  return {0, bar, s.width, s.height - bar};
+}
+
+void KioskUi::layout_bar() {
+  const Size s = m_theme.screen();
+  const int gap = m_theme.gap_px();
+  const int margin = m_theme.margin_px();
+  m_bar = {0, 0, s.width, m_theme.bar_height_px()};
+  const int h = m_theme.target_px();
+  auto width_of = [&](const Button& b) {
+    const Size label = m_measurer.measure_text(b.label(), m_theme.button(), 0);
+    // Icon, gap and padding as Button lays them out, plus room so the label never stacks.
+    return std::max(m_theme.mm(36.0), label.width + m_theme.mm(8.0 + 2.5 + 6.0 + 4.0));
+  };
+  const int w = std::max(width_of(m_back), width_of(m_home));
+  m_back.set_rect({margin, gap, w, h});
+  m_home.set_rect({margin + w + gap * 2, gap, w, h});
+  const bool root = m_stack.size() <= 1;
+  m_back.set_enabled(!root);
+  m_home.set_enabled(!root);
+  const int name_x = m_home.rect().right() + margin;
+  m_name_rect = {name_x, 0, s.width - name_x - margin, m_bar.height};
+
+  // The idle warning: a card in the middle with the question, the countdown and one big button.
+  const int card_w = std::min(s.width - 2 * margin, m_theme.mm(220.0));
+  const int inner = card_w - 2 * margin;
+  const int title_h = m_measurer.measure_text(kIdleQuestion, m_theme.title(), inner).height;
+  const int body_h =
+      m_measurer.measure_text(idle_message(m_idle_settings.warning_length), m_theme.body(), inner)
+          .height;
+  const int button_h = m_theme.target_px() + m_theme.mm(6.0);
+  const int card_h = margin + title_h + gap + body_h + gap * 2 + button_h + margin;
+  m_card = {(s.width - card_w) / 2, (s.height - card_h) / 2, card_w, card_h};
+  const int button_w = std::min(
+      inner, std::max(m_theme.mm(90.0),
+                      m_measurer.measure_text(m_still_here.label(), m_theme.button(), 0).width +
+                          m_theme.mm(16.0)));
+  m_still_here.set_rect({m_card.x + (card_w - button_w) / 2, m_card.bottom() - margin - button_h,
+                         button_w, button_h});
+}
+
+void KioskUi::ensure_layout() {
+  const Screen* top = &m_stack.top();
+  if (!m_layout_dirty && top == m_laid_out && m_laid_out_generation == m_theme.generation()) {
+    return;
+  }
+  layout_bar();
+  m_stack.top().layout(content_area(), m_measurer);
+  m_laid_out = top;
+  m_laid_out_generation = m_theme.generation();
+  m_layout_dirty = false;
+}
+
+void KioskUi::request(std::function<void()> change) {
+  if (m_in_input) {
+    m_pending.push_back(std::move(change));
+  } else {
+    change();
+    m_layout_dirty = true;
+    m_dirty = true;
+  }
+}
+
+bool KioskUi::input(const Action& action) {
+  ensure_layout();
+  m_idle = std::chrono::milliseconds{0};
+  if (m_warning) {
+    // The warning is modal: its button lights up under the finger, and any tap (on it or
+    // anywhere) or key says the resident is still there.
+    (void)m_still_here.input(action);
+    if (action.kind == ActionKind::tap || action.kind == ActionKind::back ||
+        action.kind == ActionKind::home || action.kind == ActionKind::scroll_up ||
+        action.kind == ActionKind::scroll_down) {
+      m_warning = false;
+    }
+    m_dirty = true;
+    return true;
+  }
+  m_in_input = true;
+  bool consumed = false;
+  if (action.kind == ActionKind::back) {
+    go_back();
+    consumed = true;
+  } else if (action.kind == ActionKind::home) {
+    go_home();
+    consumed = true;
+  } else {
+    // Every target sees taps and cancels (to drop a pressed look); the first to consume wins.
+    consumed = m_back.input(action);
+    consumed = m_home.input(action) || consumed;
+    if (!consumed) consumed = m_stack.input(action);
+  }
+  m_in_input = false;
+  if (consumed || !m_pending.empty()) m_dirty = true;
+  auto pending = std::move(m_pending);
+  m_pending.clear();
+  for (auto& change : pending) change();
+  if (!pending.empty()) m_layout_dirty = true;
+  return consumed;
+}
+
+bool KioskUi::session_open() const noexcept {
+  return m_stack.size() > 1 || m_theme.text_scale() != TextScale::normal ||
+         m_theme.contrast() != ContrastMode::normal;
+}
+
+std::string KioskUi::countdown_text() const {
+  return idle_message(m_idle_settings.warn_after + m_idle_settings.warning_length - m_idle);
+}
+
+void KioskUi::reset_session() {
+  m_warning = false;
+  m_idle = std::chrono::milliseconds{0};
+  m_theme.set_text_scale(TextScale::normal);
+  m_theme.set_contrast(ContrastMode::normal);
+  m_stack.pop_to_root();
+  rebuild_home();
+  m_dirty = true;
+}
+
+std::chrono::milliseconds KioskUi::idle_wakeup() const noexcept {
+  using std::chrono::milliseconds;
+  if (!session_open()) return milliseconds{std::chrono::hours{1}};
+  if (!m_warning) return std::max(milliseconds{1}, m_idle_settings.warn_after - m_idle);
+  const auto into_second = (m_idle - m_idle_settings.warn_after) % std::chrono::seconds{1};
+  return std::max(milliseconds{1}, milliseconds{1000} - into_second);
+}
+
+void KioskUi::update(std::chrono::milliseconds dt) {
+  ensure_layout();
+  if (!session_open()) {
+    m_idle = std::chrono::milliseconds{0};
+  } else {
+    m_idle += dt;
+    if (m_idle >= m_idle_settings.warn_after + m_idle_settings.warning_length) {
+      reset_session();
+    } else if (m_idle >= m_idle_settings.warn_after) {
+      std::string countdown = countdown_text();
+      if (!m_warning || countdown != m_countdown) {
+        m_warning = true;
+        m_countdown = std::move(countdown);
+        m_dirty = true;
+      }
+    }
+  }
+  const bool moving = m_stack.top().animating();
+  m_stack.top().update(dt);
+  if (moving || m_was_animating) m_dirty = true;
+  m_was_animating = m_stack.top().animating();
+  std::string now = clock_text();
+  if (now != m_clock_text) {
+    m_clock_text = std::move(now);
+    m_dirty = true;
+  }
+}
+
+bool KioskUi::animating() const { return m_stack.top().animating(); }
+
+void KioskUi::render(Painter& painter) {
+  ensure_layout();
+  const Palette& p = m_theme.palette();
+  painter.fill_rect(m_bar, p.accent);
+  m_back.render(painter);
+  m_home.render(painter);
+  const TextStyle bar = m_theme.bar();
+  const Size clock = painter.measure_text(m_clock_text, bar, 0);
+  const int right = m_name_rect.right();
+  painter.text({right - clock.width, m_bar.y + (m_bar.height - clock.height) / 2}, m_clock_text,
+               bar, 0);
+  const Size name = painter.measure_text(m_site.commune_name, bar, 0);
+  if (m_name_rect.x + name.width + m_theme.margin_px() < right - clock.width) {
+    painter.text({m_name_rect.x, m_bar.y + (m_bar.height - name.height) / 2}, m_site.commune_name,
+                 bar, 0);
+  }
+  m_stack.top().render(painter);
+  if (m_warning) render_warning(painter);
+  m_dirty = false;
+}
+
+void KioskUi::render_warning(Painter& painter) const {
+  const Palette& p = m_theme.palette();
+  const Size s = m_theme.screen();
+  painter.fill_rect({0, 0, s.width, s.height}, Color{0, 0, 0, 170});
+  const int border = std::max(2, m_theme.mm(0.8));
+  painter.fill_rounded_rect(m_card, m_theme.radius_px(), p.border);
+  painter.fill_rounded_rect(m_card.inset(border), m_theme.radius_px(), p.surface);
+  const int margin = m_theme.margin_px();
+  const int inner = m_card.width - 2 * margin;
+  int y = m_card.y + margin;
+  y += painter.text({m_card.x + margin, y}, kIdleQuestion, m_theme.title(), inner).height;
+  y += m_theme.gap_px();
+  painter.text({m_card.x + margin, y}, m_countdown, m_theme.body(), inner);
+  m_still_here.render(painter);
+}
+
+void KioskUi::open_category(const std::string& category_id) {
+  request([this, category_id] {
+    const content::Category* category = m_bundle.find_category(category_id);
+    if (category == nullptr) return;
+    m_stack.push(std::make_unique<CategoryScreen>(
+        m_theme, *this, *category, visible_pages(m_bundle, category_id, m_clock.now(), m_zone)));
+  });
+}
+
+void KioskUi::open_page(const std::string& page_id) {
+  request([this, page_id] {
+    const content::Page* page = m_bundle.find_page(page_id);
+    if (page == nullptr) return;
+    m_stack.push(std::make_unique<PageScreen>(m_theme, *this, *page));
+  });
+}
+
+void KioskUi::go_home() {
+  request([this] {
+    m_stack.pop_to_root();
+    // The day may have changed since home was built: rebuild it with what is visible now.
+    rebuild_home();
+  });
+}
+
+void KioskUi::go_back() {
+  request([this] { m_stack.pop(); });
+}
+
+void KioskUi::toggle_large_text() {
+  request([this] {
+    m_theme.set_text_scale(m_theme.text_scale() == TextScale::large ? TextScale::normal
+                                                                    : TextScale::large);
+  });
+}
+
+void KioskUi::toggle_high_contrast() {
+  request([this] {
+    m_theme.set_contrast(m_theme.contrast() == ContrastMode::high ? ContrastMode::normal
+                                                                  : ContrastMode::high);
+  });
+}
+
+}  // namespace tinxa::kiosk::ui

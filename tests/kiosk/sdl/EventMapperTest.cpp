@@ -1,0 +1,66 @@
+#include "kiosk/sdl/EventMapper.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tinxa::kiosk;
+using tinxa::config::Rotation;
+
+namespace {
+
+SDL_Event finger(Uint32 type, float x, float y, SDL_FingerID id = 1) {
+  SDL_Event e{};
+  e.type = type;
+  e.tfinger.type = type;
+  e.tfinger.touchId = SDL_MOUSE_TOUCHID;
+  e.tfinger.fingerId = id;
+  e.tfinger.x = x;
+  e.tfinger.y = y;
+  return e;
+}
+
+SDL_Event key(SDL_Keycode sym) {
+  SDL_Event e{};
+  e.type = SDL_KEYDOWN;
+  e.key.keysym.sym = sym;
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("A finger down and up becomes press then tap, in pixels", "[kiosk][sdl]") {
+  sdl::EventMapper mapper({1920, 1080}, Rotation::none, 12);
+  const auto down = mapper.map(finger(SDL_FINGERDOWN, 0.5f, 0.5f));
+  REQUIRE(down.size() == 1);
+  CHECK(down[0].kind == ui::ActionKind::press);
+  CHECK(down[0].at == ui::Point{960, 540});
+  const auto up = mapper.map(finger(SDL_FINGERUP, 0.5f, 0.5f));
+  REQUIRE(up.size() == 1);
+  CHECK(up[0].kind == ui::ActionKind::tap);
+}
+
+TEST_CASE("Touch on a panel turned a quarter lands in the upright picture", "[kiosk][sdl]") {
+  sdl::EventMapper mapper({1920, 1080}, Rotation::quarter, 12);
+  // The top-right corner of the panel is the picture's top-left corner.
+  const auto down = mapper.map(finger(SDL_FINGERDOWN, 1.0f, 0.0f));
+  REQUIRE(down.size() == 1);
+  CHECK(down[0].at == ui::Point{0, 0});
+}
+
+TEST_CASE("A second finger is ignored while the first is down", "[kiosk][sdl]") {
+  sdl::EventMapper mapper({1920, 1080}, Rotation::none, 12);
+  (void)mapper.map(finger(SDL_FINGERDOWN, 0.1f, 0.1f, 1));
+  CHECK(mapper.map(finger(SDL_FINGERDOWN, 0.9f, 0.9f, 2)).empty());
+  CHECK(mapper.map(finger(SDL_FINGERUP, 0.9f, 0.9f, 2)).empty());
+  const auto up = mapper.map(finger(SDL_FINGERUP, 0.1f, 0.1f, 1));
+  REQUIRE(up.size() == 1);
+  CHECK(up[0].kind == ui::ActionKind::tap);
+}
+
+TEST_CASE("Keys map to named actions and nothing else leaves the kiosk", "[kiosk][sdl]") {
+  sdl::EventMapper mapper({1920, 1080}, Rotation::none, 12);
+  CHECK(mapper.map(key(SDLK_ESCAPE)).at(0).kind == ui::ActionKind::back);
+  CHECK(mapper.map(key(SDLK_HOME)).at(0).kind == ui::ActionKind::home);
+  CHECK(mapper.map(key(SDLK_PAGEDOWN)).at(0).kind == ui::ActionKind::scroll_down);
+  CHECK(mapper.map(key(SDLK_F4)).empty());
+  CHECK(mapper.map(key(SDLK_TAB)).empty());
+}
