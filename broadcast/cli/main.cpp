@@ -4,6 +4,7 @@
 #include "broadcast/cli/LogCommand.hpp"
 #include "broadcast/cli/NarrateCommand.hpp"
 #include "broadcast/cli/ReportCommand.hpp"
+#include "broadcast/cli/SelfCheckCommand.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     tinxa::cli::LogCommand log(app);
     tinxa::cli::ReportCommand report(app);
     tinxa::cli::NarrateCommand narrate(app);
+    tinxa::cli::SelfCheckCommand self_check(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
     if (log.chosen()) return log.run();
     if (report.chosen()) return report.run();
     if (narrate.chosen()) return narrate.run();
+    if (self_check.chosen()) return self_check.run();
     return 2;
   } catch (const std::exception& e) {
     fmt::print(stderr, "tinxa: lỗi / error: {}\n", e.what());

@@ -1,6 +1,8 @@
 #include "content/check/CheckReport.hpp"
 
 #include "config/reader/DiagnosticFormat.hpp"
+#include "content/eligibility/Eligibility.hpp"
+#include "content/eligibility/StandardReader.hpp"
 #include "content/loader/BundleLoader.hpp"
 #include "content/time/Clock.hpp"
 #include "content/time/Date.hpp"
@@ -50,6 +52,30 @@ void check_pages(const Bundle& bundle, CheckSummary& summary, config::Diagnostic
             [](const ExpiringPage& a, const ExpiringPage& b) { return a.days_left < b.days_left; });
 }
 
+// The household standards of the self-check (content/README.md, "standards/<id>.yaml"), checked
+// against the bundle's pages; a bundle that has standards but none for today is warned about,
+// since the kiosk's self-check would then have nothing to apply.
+void check_standards(const CheckSummary& summary, const Bundle& bundle, const std::string& province,
+                     config::Diagnostics& diagnostics) {
+  std::vector<std::string> page_ids;
+  for (const auto& page : bundle.pages) page_ids.push_back(page.id);
+  StandardsLoadResult standards = load_standards(summary.content_folder, page_ids);
+  if (standards.ok() && !standards.standards.empty() &&
+      select_standards(standards.standards, summary.today, province).candidates.empty())
+    diagnostics.warning(
+        config::Position{(summary.content_folder / "standards").generic_string(), 0, 0}, {},
+        Message{fmt::format("không có chuẩn nghèo quốc gia nào áp dụng ngày {}; kiosk không tự "
+                            "kiểm tra được",
+                            format_vi(summary.today)),
+                fmt::format("no national standard applies on {}; the kiosk cannot run the "
+                            "self-check",
+                            format_iso(summary.today))},
+        {},
+        Message{"một tệp standards/<mã>.yaml có applies bao gồm ngày này",
+                "a standards/<id>.yaml whose applies period includes this day"});
+  diagnostics.merge(std::move(standards.diagnostics));
+}
+
 std::string minutes_and_seconds(std::chrono::milliseconds total) {
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(total).count();
   return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
@@ -82,6 +108,7 @@ CheckReport check_installation(const CheckRequest& request, const Clock& clock) 
   summary.playlists = bundle.playlists.size();
   summary.audio_total = bundle.total_audio();
   check_pages(bundle, summary, loaded.diagnostics);
+  check_standards(summary, bundle, settings.site.province, loaded.diagnostics);
   loaded.diagnostics.sort();
   report.diagnostics.merge(std::move(loaded.diagnostics));
   return report;

@@ -18,8 +18,9 @@ using config::Message;
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kKnownEntries{
-    "bundle.yaml", "categories.yaml", "pages", "announcements.yaml", "playlists.yaml", "media"};
+constexpr std::array<std::string_view, 7> kKnownEntries{
+    "bundle.yaml",    "categories.yaml", "pages",    "announcements.yaml",
+    "playlists.yaml", "media",           "standards"};
 
 // Loads `name` if it exists; reports it when it is required and missing.
 template <class Fn>
