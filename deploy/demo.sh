@@ -4,7 +4,9 @@
 # server to start):
 #   1. tinxa check: the settings, the schedule and the content, checked together;
 #   2. tinxa agenda: what the loudspeakers will play in the next two days;
-#   3. the kiosk: a window where there is a display, otherwise a tour of its screens as PNG files.
+#   3. the kiosk: a window where there is a display, otherwise a tour of its screens as PNG files;
+#   4. tinxa-broadcastd --simulate: the real engine on a virtual clock, each zone's audio to WAV;
+#   5. tinxa log: the as-run log it wrote.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./deploy/setup.sh
@@ -34,4 +36,19 @@ else
   echo "Ảnh các màn hình / the screens are in: $tour"
 fi
 echo
-echo "Đài truyền thanh (tinxa-broadcastd) chưa có trong bản này / the loudspeaker daemon is not built yet (issue #3)."
+echo "== 4. tinxa-broadcastd --simulate: một buổi sáng trên đồng hồ ảo / a morning on a virtual clock =="
+# The real engine on a virtual clock, as fast as it can, on a fixed Monday so there is always a
+# bulletin to hear: 06:25-06:45 with each zone's audio in build/demo/off-air/<zone>.wav (16-bit,
+# 8 kHz), then the rest of the day with no audio files (nothing is played twice). The demo starts
+# from an empty as-run log each time.
+cmake --build --preset release --target tinxa-broadcastd
+broadcastd=build/release/broadcast/daemon/tinxa-broadcastd
+day=2026-11-30
+rm -f build/demo-data/as-run.sqlite build/demo-data/as-run.sqlite-wal build/demo-data/as-run.sqlite-shm
+"$broadcastd" --config deploy/demo --simulate "${day}T06:25" "${day}T06:45" --rate 8000 \
+  --off-air build/demo/off-air
+"$broadcastd" --config deploy/demo --simulate "${day}T06:45" "${day}T18:00" --rate 8000
+echo "Âm thanh từng vùng loa / each zone's audio: build/demo/off-air/"
+echo
+echo "== 5. tinxa log: nhật ký phát sóng / the as-run log of ${day} =="
+"$tinxa" log --config deploy/demo --from "$day"

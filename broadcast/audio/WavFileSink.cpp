@@ -12,12 +12,14 @@ void WavFileSink::open_target(const std::string& device) {
   SF_INFO info{};
   info.samplerate = sample_rate_hz();
   info.channels = static_cast<int>(channels());
-  info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+  info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
   m_file.reset(sf_open(device.c_str(), SFM_WRITE, &info));
   if (!m_file) {
     const int code = sf_error(nullptr);
     throw AudioError(device + ": cannot create the recording: " + sf_strerror(nullptr), code);
   }
+  // A loud mix beyond full scale is clipped, not wrapped around to the opposite sign.
+  sf_command(m_file.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
   m_path = device;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-// Renders into a WAV file through libsndfile (32-bit float, so nothing clips or is dithered):
+// Renders into a WAV file through libsndfile (16-bit PCM, what an off-air recording needs
+// at half the size of float; samples beyond full scale are clipped):
 // off-air recordings and --simulate's per-zone audio. The header is finished on close().
 
 #include <memory>

@@ -1,0 +1,133 @@
+#include "broadcast/engine/Engine.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/broadcast/engine/EngineFixture.hpp"
+
+namespace tinxa::broadcast {
+namespace {
+
+using namespace std::chrono_literals;
+using content::AsRunOutcome;
+using test::Installation;
+using test::kOrigin;
+
+EngineOptions options() {
+  EngineOptions o;
+  o.sample_rate_hz = test::kRate;
+  o.target_lufs = std::nullopt;
+  o.catch_up_grace = 10min;
+  return o;
+}
+
+TEST_CASE("a playlist plays its chime before, its announcements in order and its chime after",
+          "[engine]") {
+  Installation site{"engine-items"};
+  const auto items = playout_items(test::playlist("p"), site.bundle, 1);
+  std::vector<std::string> ids;
+  for (const auto& i : items) ids.push_back(i.id);
+  CHECK(ids == std::vector<std::string>{"chime", "a", "b", "chime"});
+  CHECK(items[1].frames_at(test::kRate) == test::kRate);
+  CHECK(items[1].frames_at(48000) == 48000);
+}
+
+TEST_CASE("an emergency with repeat N plays its announcement N times", "[engine]") {
+  Installation site{"engine-repeat"};
+  CHECK(playout_items(test::announcement("alarm"), site.bundle, 3).size() == 3);
+  CHECK(playout_items(test::announcement("khong-co"), site.bundle, 3).empty());
+}
+
+TEST_CASE("occurrences already in the as-run log are not played again", "[engine]") {
+  Installation site{"engine-logged"};
+  content::AsRunRecord done;
+  done.occurrence_key = "sang@10";
+  done.slot_id = "sang";
+  done.scheduled = kOrigin + 10s;
+  done.priority = "normal";
+  done.outcome = AsRunOutcome::played;
+  site.log.append(done);
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+  engine.schedule({test::occurrence("sang", kOrigin + 10s, {"z1"}, test::playlist("p")),
+                   test::occurrence("chieu", kOrigin + 20s, {"z1"}, test::playlist("p"))});
+  CHECK(engine.stats().already_logged == 1);
+  CHECK(engine.next_due() == kOrigin + 20s);
+  CHECK_FALSE(engine.inject(test::occurrence("sang", kOrigin + 10s, {"z1"}, test::playlist("p"))));
+}
+
+TEST_CASE("after a restart, what is within the grace still plays and what is older is missed",
+          "[engine]") {
+  Installation site{"engine-catch-up"};
+  site.clock.set(kOrigin + 3h);
+  const auto now = site.clock.now();
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+  engine.schedule({
+      test::occurrence("hom-qua", now - 30h, {"z1"}, test::playlist("p")),  // before the horizon
+      test::occurrence("sang", now - 2h, {"z1"}, test::playlist("p")),      // missed
+      test::occurrence("muon", now - 5min, {"z1"}, test::playlist("p")),    // within the grace
+      test::occurrence("sau", now + 1min, {"z1"}, test::playlist("p")),
+  });
+  CHECK(engine.catch_up() == 1);
+  CHECK(engine.stats().caught_up == 1);
+  const auto records = site.log.between(now - 48h, now + 1h);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].occurrence_key == "sang@" + std::to_string(3 * 3600 - 2 * 3600));
+  CHECK(records[0].outcome == AsRunOutcome::missed);
+  CHECK(engine.next_due() == now - 5min);  // plays at the next poll
+  engine.poll();
+  CHECK(engine.busy());
+  CHECK(engine.next_due() == now + 1min);
+}
+
+TEST_CASE("a crash's records still playing are closed as interrupted at start-up", "[engine]") {
+  Installation site{"engine-interrupted"};
+  content::AsRunRecord cut;
+  cut.occurrence_key = "sang@10";
+  cut.slot_id = "sang";
+  cut.scheduled = kOrigin;
+  cut.started = kOrigin;
+  cut.priority = "normal";
+  site.log.append(cut);
+  site.clock.set(kOrigin + 1h);
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+  (void)engine.catch_up();
+  CHECK(site.log.between(kOrigin, kOrigin + 1h)[0].outcome == AsRunOutcome::interrupted);
+}
+
+TEST_CASE("a relay, not implemented yet, is logged as such instead of pretending to play",
+          "[engine]") {
+  Installation site{"engine-relay"};
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+  REQUIRE(engine.inject(
+      test::occurrence("vov", kOrigin, {"z1"}, PlayItem{PlayKind::relay, {}, "Line In", 30min})));
+  const auto records = site.log.between(kOrigin, kOrigin + 1h);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].outcome == AsRunOutcome::device_failure);
+  CHECK_FALSE(engine.busy());
+}
+
+}  // namespace
+}  // namespace tinxa::broadcast
+
+namespace tinxa::broadcast {
+namespace {
+
+TEST_CASE("a clock set back after an item fired does not fire it again", "[engine]") {
+  using namespace std::chrono_literals;
+  test::Installation site{"engine-clock-jump"};
+  EngineOptions o;
+  o.sample_rate_hz = test::kRate;
+  o.target_lufs = std::nullopt;
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, o};
+  engine.schedule({test::occurrence("sang", test::kOrigin + 10s, {"z1"}, test::playlist("p"))});
+  site.clock.set(test::kOrigin + 11s);
+  engine.poll();
+  site.clock.set(test::kOrigin + 5s);
+  engine.poll();
+  site.clock.set(test::kOrigin + 12s);
+  engine.poll();
+  CHECK(engine.stats().fired == 1);
+  CHECK_FALSE(engine.next_due());
+}
+
+}  // namespace
+}  // namespace tinxa::broadcast
