@@ -3,6 +3,9 @@
 #include "config/reader/DiagnosticFormat.hpp"
 #include "config/reader/Scalars.hpp"
 #include "content/loader/BundleLoader.hpp"
+#include "content/store/Database.hpp"
+#include "content/store/StoreFiles.hpp"
+#include "content/store/UsageCounts.hpp"
 #include "content/time/TimeError.hpp"
 #include "content/time/Validity.hpp"
 #include "kiosk/render/FontCache.hpp"
@@ -13,8 +16,10 @@
 #include "kiosk/sdl/SdlContext.hpp"
 #include "kiosk/ui/Catalog.hpp"
 #include "kiosk/ui/KioskUi.hpp"
+#include "kiosk/ui/SearchScreen.hpp"
 
 #include <iostream>
+#include <optional>
 #include <string>
 
 namespace tinxa::kiosk::app {
@@ -105,6 +110,37 @@ int KioskApp::run() {
   auto metrics = ui::DisplayMetrics::from_settings(display, window.panel_size());
   ui::KioskUi kiosk(m_content.bundle, m_settings.site, *m_clock, *m_zone, ui::Theme(metrics),
                     painter, m_settings.kiosk.idle);
+  // Anonymous usage counts, where the installation has its data directory (never created here).
+  std::optional<content::Database> usage_db;
+  std::optional<content::UsageCounts> usage;
+  const auto& data_dir = m_settings.site.data_dir;
+  std::error_code ec;
+  if (std::filesystem::is_directory(data_dir, ec)) {
+    try {
+      usage_db.emplace(content::Database::open(content::usage_path(data_dir)));
+      usage.emplace(*usage_db);
+    } catch (const std::exception& e) {
+      usage.reset();
+      usage_db.reset();
+      std::cerr << "tinxa-kiosk: usage counts off: " << e.what() << '\n';
+    }
+  }
+  if (usage) {
+    kiosk.set_usage_sink([&](ui::UsageEvent event, const std::string& subject) {
+      const auto day = m_zone->to_local(m_clock->now()).date;
+      switch (event) {
+        case ui::UsageEvent::page_view:
+          usage->add(day, content::UsageKind::page_view, subject);
+          break;
+        case ui::UsageEvent::search_no_result:
+          usage->add(day, content::UsageKind::search_no_result, subject);
+          break;
+        case ui::UsageEvent::listen:
+          usage->add(day, content::UsageKind::listen, subject);
+          break;
+      }
+    });
+  }
   sdl::EventLoop loop(window, painter, kiosk, *m_clock, ui::Theme(metrics).slop_px());
   loop.run();
   return 0;
@@ -189,6 +225,38 @@ std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesyst
     if (with_notice == with_table) with_notice = nullptr;
   }
 
+  // Search: the empty keyboard, a search typed on the keys with its results, and one that finds
+  // nothing.
+  auto type_on_keys = [&](std::string_view text) {
+    kiosk.update(std::chrono::milliseconds{0});  // lays the keyboard out before the first tap
+    const auto* search = dynamic_cast<const ui::SearchScreen*>(&kiosk.top());
+    if (search == nullptr) return;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto lead = static_cast<unsigned char>(text[i]);
+      const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      const std::string letter(text.substr(i, len));
+      i += len;
+      for (const auto& key : search->keys()) {
+        if (key.label == letter ||
+            (letter == " " && key.kind == ui::SearchScreen::Key::Kind::space)) {
+          const ui::Point at{key.rect.x + key.rect.width / 2, key.rect.y + key.rect.height / 2};
+          (void)kiosk.input(ui::Action::make_press(at));
+          (void)kiosk.input(ui::Action::make_tap(at));
+          break;
+        }
+      }
+    }
+  };
+  kiosk.go_home();
+  kiosk.open_search();
+  shoot("20-tim-kiem");
+  type_on_keys("bao hiem");
+  shoot("21-tim-kiem-bao-hiem");
+  kiosk.go_home();
+  kiosk.open_search();
+  type_on_keys("karaoke");
+  shoot("22-tim-kiem-khong-thay");
+
   n = 30;
   for (const content::Page* page : {with_table, with_notice}) {
     if (!page) continue;
@@ -216,6 +284,19 @@ std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesyst
     kiosk.open_page(marked->id);
     shoot(std::to_string(n++) + "-trang-" + marked->id + "-tuong-phan-cao");
     kiosk.toggle_high_contrast();
+  }
+  // The first page with a link, scrolled to its end: the QR code of its source.
+  for (const auto& page : bundle.pages) {
+    if (page.link.empty() || !visible(page)) continue;
+    kiosk.go_home();
+    kiosk.open_category(page.category);
+    kiosk.open_page(page.id);
+    for (int i = 0; i < 40; ++i) {
+      (void)kiosk.input(ui::Action::make(ui::ActionKind::scroll_down));
+      settle(kiosk, 600);
+    }
+    shoot(std::to_string(n++) + "-trang-" + page.id + "-ma-qr");
+    break;
   }
   if (longest) {
     // The idle warning, over the page a resident left open.

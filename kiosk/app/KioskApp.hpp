@@ -34,9 +34,10 @@ class KioskApp {
   int run();
 
   // Renders the scripted tour (home, its switches, every category, a page with a table, one with
-  // a notice, a long page at its top and scrolled, the notice page in high contrast, the idle
-  // warning) with the offscreen driver and the software renderer, writes one PNG per screen into
-  // `dir` (created if needed), and returns the files in the order written. Needs no display.
+  // a notice, a long page at its top and scrolled, the notice page in high contrast, search with
+  // the keyboard, with results and with none, a page's QR code, the idle warning) with the
+  // offscreen driver and the software renderer, writes one PNG per screen into `dir` (created if
+  // needed), and returns the files in the order written. Needs no display.
   std::vector<std::filesystem::path> screenshot_tour(const std::filesystem::path& dir);
 
  private:

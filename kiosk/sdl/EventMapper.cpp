@@ -34,8 +34,9 @@ std::vector<ui::Action> EventMapper::map(const SDL_Event& event) {
       return m_tracker.up(to_logical(event.tfinger.x, event.tfinger.y), now);
     case SDL_KEYDOWN:
       switch (event.key.keysym.sym) {
-        case SDLK_ESCAPE:
         case SDLK_BACKSPACE:
+          return {ui::Action::make(ui::ActionKind::erase)};
+        case SDLK_ESCAPE:
         case SDLK_AC_BACK:
           return {ui::Action::make(ui::ActionKind::back)};
         case SDLK_HOME:
@@ -50,6 +51,9 @@ std::vector<ui::Action> EventMapper::map(const SDL_Event& event) {
         default:
           return {};
       }
+    case SDL_TEXTINPUT:
+      // Typed text (search): Telex from plain letters, or what an input method composed.
+      return {ui::Action::make_text(event.text.text)};
     default:
       return {};
   }

@@ -14,7 +14,8 @@ namespace tinxa::kiosk::sdl {
 // Turns SDL events into named UI actions. Only touch (SDL_FINGER*) events are read: with
 // SDL_HINT_MOUSE_TOUCH_EVENTS a mouse arrives as touch too, so there is one path. The first
 // finger down is followed; others are ignored. Finger coordinates are turned with the panel
-// rotation into the upright picture. Keys: Escape/Backspace/AC Back -> back, Home/AC Home ->
+// rotation into the upright picture. Typed text (SDL_TEXTINPUT) -> text; Backspace -> erase (back
+// where there is nothing to erase). Keys: Escape/AC Back -> back, Home/AC Home ->
 // home, Page Up/Up -> scroll_up, Page Down/Down -> scroll_down; every other key does nothing.
 class EventMapper {
  public:

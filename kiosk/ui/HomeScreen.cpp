@@ -13,7 +13,9 @@ HomeScreen::HomeScreen(const Theme& theme, Navigator& navigator, std::string hea
       m_large_text(theme, "Chữ to", Icon::large_text, Button::Kind::toggle,
                    [this] { m_navigator.toggle_large_text(); }),
       m_contrast(theme, "Tương phản cao", Icon::contrast, Button::Kind::toggle,
-                 [this] { m_navigator.toggle_high_contrast(); }) {
+                 [this] { m_navigator.toggle_high_contrast(); }),
+      m_search(theme, "Tìm kiếm", Icon::search, Button::Kind::navigation,
+               [this] { m_navigator.open_search(); }) {
   for (const content::Category* c : categories) m_tiles.push_back({c, {}, {}});
 }
 
@@ -39,13 +41,24 @@ void HomeScreen::layout(const Rect& area, Measurer& measurer) {
   m_large_text.set_rect({area.x + margin, switch_y, large_w, switch_h});
   m_contrast.set_rect(
       {area.x + margin + large_w + gap * 2, switch_y, width_for(m_contrast), switch_h});
+  const int search_w =
+      std::max(t.mm(70.0), measurer.measure_text(m_search.label(), t.button(), 0).width +
+                               t.mm(8.0 + 2.5 + 8.0));
+  const int row_free = area.right() - margin - (m_contrast.rect().right() + gap * 2);
+  int grid_bottom = switch_y - gap * 2;
+  if (row_free >= search_w) {
+    m_search.set_rect({area.right() - margin - search_w, switch_y, search_w, switch_h});
+  } else {
+    m_search.set_rect({area.x + margin, switch_y - gap * 2 - switch_h, inner_w, switch_h});
+    grid_bottom = m_search.rect().y - gap * 2;
+  }
   m_large_text.set_on(t.text_scale() == TextScale::large);
   m_contrast.set_on(t.contrast() == ContrastMode::high);
 
   // The tile grid between: choose the column count whose tiles are closest to 4:3 and leave
   // fewest empty cells.
   const Rect grid{area.x + margin, m_heading_rect.bottom() + t.mm(4.0), inner_w,
-                  switch_y - gap * 2 - (m_heading_rect.bottom() + t.mm(4.0))};
+                  grid_bottom - (m_heading_rect.bottom() + t.mm(4.0))};
   const int n = static_cast<int>(m_tiles.size());
   if (n == 0) return;
   int best_cols = 1;
@@ -73,7 +86,9 @@ void HomeScreen::layout(const Rect& area, Measurer& measurer) {
 }
 
 bool HomeScreen::input(const Action& action) {
-  if (m_large_text.input(action) || m_contrast.input(action)) return true;
+  if (m_large_text.input(action) || m_contrast.input(action) || m_search.input(action)) {
+    return true;
+  }
   bool consumed = false;
   for (Tile& tile : m_tiles) {
     switch (tile.tap.handle(action, tile.rect, true)) {
@@ -135,6 +150,7 @@ void HomeScreen::render(Painter& painter) const {
   for (const Tile& tile : m_tiles) render_tile(painter, tile);
   m_large_text.render(painter);
   m_contrast.render(painter);
+  m_search.render(painter);
 }
 
 }  // namespace tinxa::kiosk::ui

@@ -12,7 +12,8 @@ namespace tinxa::kiosk::ui {
 
 // The first screen: a line that says what to do, a grid of large tiles (icon, title, summary),
 // one per category with something to show, and the large-text and high-contrast switches. The
-// categories must outlive the screen.
+// categories must outlive the screen. A wide "Tìm kiếm" (search) button sits beside the switches,
+// or above them when the row is too narrow.
 class HomeScreen final : public Screen {
  public:
   HomeScreen(const Theme& theme, Navigator& navigator, std::string heading,
@@ -29,6 +30,7 @@ class HomeScreen final : public Screen {
     TapTarget tap;
   };
   [[nodiscard]] const std::vector<Tile>& tiles() const noexcept { return m_tiles; }
+  [[nodiscard]] const Button& search_button() const noexcept { return m_search; }
 
  private:
   void render_tile(Painter& painter, const Tile& tile) const;
@@ -41,6 +43,7 @@ class HomeScreen final : public Screen {
   Rect m_heading_rect{};
   Button m_large_text;
   Button m_contrast;
+  Button m_search;
 };
 
 }  // namespace tinxa::kiosk::ui

@@ -49,6 +49,24 @@ void draw_icon(Painter& painter, Icon icon, const Rect& box, Color color, Color 
       painter.fill_rounded_rect(outer.inset(ring), h - ring, color);
       return;
     }
+    case Icon::search: {
+      // A magnifying glass: a ring at the top left and a thick handle towards the bottom right.
+      const int ring = std::max(2, s / 8);
+      const int r = 3 * h / 5;
+      const Rect lens{cx - h, cy - h, 2 * r, 2 * r};
+      const int lx = lens.x + r;
+      const int ly = lens.y + r;
+      const int w = std::max(2, s / 9);
+      const Point a{lx + 2 * r / 3 + w, ly + 2 * r / 3 - w};
+      const Point b{lx + 2 * r / 3 - w, ly + 2 * r / 3 + w};
+      const Point c{cx + h + w / 2, cy + h - w - w / 2};
+      const Point d{cx + h - w - w / 2, cy + h + w / 2};
+      painter.fill_triangle(a, b, c, color);
+      painter.fill_triangle(b, d, c, color);
+      painter.fill_rounded_rect(lens, r, color);
+      painter.fill_rounded_rect(lens.inset(ring), r - ring, background);
+      return;
+    }
   }
 }
 

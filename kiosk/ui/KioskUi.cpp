@@ -4,6 +4,9 @@
 #include "kiosk/ui/CategoryScreen.hpp"
 #include "kiosk/ui/HomeScreen.hpp"
 #include "kiosk/ui/PageScreen.hpp"
+#include "kiosk/ui/SearchScreen.hpp"
+
+#include <iostream>
 
 #include <algorithm>
 #include <utility>
@@ -33,6 +36,7 @@ KioskUi::KioskUi(const content::Bundle& bundle, const config::SiteSettings& site
       m_idle_settings(idle),
       m_back(m_theme, "Quay lại", Icon::back, Button::Kind::navigation, [this] { go_back(); }),
       m_home(m_theme, "Trang chủ", Icon::home, Button::Kind::navigation, [this] { go_home(); }),
+      m_search(m_theme, "Tìm", Icon::search, Button::Kind::navigation, [this] { open_search(); }),
       m_still_here(m_theme, "Tôi vẫn đang xem", Icon::none, Button::Kind::navigation, {}) {
   rebuild_home();
   m_clock_text = clock_text();
@@ -69,10 +73,12 @@ void KioskUi::layout_bar() {
   const int w = std::max(width_of(m_back), width_of(m_home));
   m_back.set_rect({margin, gap, w, h});
   m_home.set_rect({margin + w + gap * 2, gap, w, h});
+  m_search.set_rect({m_home.rect().right() + gap * 2, gap, width_of(m_search), h});
   const bool root = m_stack.size() <= 1;
   m_back.set_enabled(!root);
   m_home.set_enabled(!root);
-  const int name_x = m_home.rect().right() + margin;
+  m_search.set_enabled(m_stack.top().name() != "search");
+  const int name_x = m_search.rect().right() + margin;
   m_name_rect = {name_x, 0, s.width - name_x - margin, m_bar.height};
 
   // The idle warning: a card in the middle with the question, the countdown and one big button.
@@ -124,7 +130,8 @@ bool KioskUi::input(const Action& action) {
     (void)m_still_here.input(action);
     if (action.kind == ActionKind::tap || action.kind == ActionKind::back ||
         action.kind == ActionKind::home || action.kind == ActionKind::scroll_up ||
-        action.kind == ActionKind::scroll_down) {
+        action.kind == ActionKind::scroll_down || action.kind == ActionKind::text ||
+        action.kind == ActionKind::erase) {
       m_warning = false;
     }
     m_dirty = true;
@@ -135,6 +142,12 @@ bool KioskUi::input(const Action& action) {
   if (action.kind == ActionKind::back) {
     go_back();
     consumed = true;
+  } else if (action.kind == ActionKind::erase) {
+    consumed = m_stack.input(action);
+    if (!consumed) {
+      go_back();
+      consumed = true;
+    }
   } else if (action.kind == ActionKind::home) {
     go_home();
     consumed = true;
@@ -142,6 +155,7 @@ bool KioskUi::input(const Action& action) {
     // Every target sees taps and cancels (to drop a pressed look); the first to consume wins.
     consumed = m_back.input(action);
     consumed = m_home.input(action) || consumed;
+    consumed = m_search.input(action) || consumed;
     if (!consumed) consumed = m_stack.input(action);
   }
   m_in_input = false;
@@ -167,6 +181,7 @@ void KioskUi::reset_session() {
   m_idle = std::chrono::milliseconds{0};
   m_theme.set_text_scale(TextScale::normal);
   m_theme.set_contrast(ContrastMode::normal);
+  leaving_top();
   m_stack.pop_to_root();
   rebuild_home();
   m_dirty = true;
@@ -216,6 +231,7 @@ void KioskUi::render(Painter& painter) {
   painter.fill_rect(m_bar, p.accent);
   m_back.render(painter);
   m_home.render(painter);
+  m_search.render(painter);
   const TextStyle bar = m_theme.bar();
   const Size clock = painter.measure_text(m_clock_text, bar, 0);
   const int right = m_name_rect.right();
@@ -261,11 +277,50 @@ void KioskUi::open_page(const std::string& page_id) {
     const content::Page* page = m_bundle.find_page(page_id);
     if (page == nullptr) return;
     m_stack.push(std::make_unique<PageScreen>(m_theme, *this, *page));
+    report(UsageEvent::page_view, page->id);
   });
+}
+
+void KioskUi::open_search() {
+  request([this] {
+    // Search sits right above home, like a category: back from a page found goes to the
+    // results, and the stack never grows past home, search (or a category), page. An open
+    // search is returned to with its text.
+    while (m_stack.size() > 1 && m_stack.top().name() != "search") (void)m_stack.pop();
+    if (m_stack.top().name() == "search") return;
+    // Every page visible now, category by category in display order.
+    std::vector<const content::Page*> pages;
+    const auto now = m_clock.now();
+    for (const content::Category* c : visible_categories(m_bundle, now, m_zone)) {
+      for (const content::Page* p : visible_pages(m_bundle, c->id, now, m_zone)) {
+        pages.push_back(p);
+      }
+    }
+    m_stack.push(std::make_unique<SearchScreen>(m_theme, *this, std::move(pages)));
+  });
+}
+
+void KioskUi::leaving_top() {
+  if (const auto* search = dynamic_cast<const SearchScreen*>(&m_stack.top())) {
+    if (std::string q = search->unanswered_query(); !q.empty()) {
+      report(UsageEvent::search_no_result, q);
+    }
+  }
+}
+
+void KioskUi::report(UsageEvent event, const std::string& subject) {
+  if (!m_usage) return;
+  try {
+    m_usage(event, subject);
+  } catch (const std::exception& e) {
+    // A count is never worth a broken screen.
+    std::cerr << "tinxa-kiosk: usage count not saved: " << e.what() << '\n';
+  }
 }
 
 void KioskUi::go_home() {
   request([this] {
+    leaving_top();
     m_stack.pop_to_root();
     // The day may have changed since home was built: rebuild it with what is visible now.
     rebuild_home();
@@ -273,7 +328,10 @@ void KioskUi::go_home() {
 }
 
 void KioskUi::go_back() {
-  request([this] { m_stack.pop(); });
+  request([this] {
+    leaving_top();
+    m_stack.pop();
+  });
 }
 
 void KioskUi::toggle_large_text() {

@@ -27,6 +27,12 @@ namespace tinxa::kiosk::ui {
 // privacy. Idle time is counted from update()'s `dt`, so tests drive it without sleeping.
 // Everything it is given by reference must outlive it. UI thread only; not copyable or movable
 // (screens point at its theme).
+//
+// Usage: when a sink is set, it is told of each page opened (its id), and of each search left
+// with text that found nothing (the folded text), for the anonymous usage counts.
+enum class UsageEvent { page_view, search_no_result, listen };
+using UsageSink = std::function<void(UsageEvent, const std::string& subject)>;
+
 class KioskUi final : public Navigator {
  public:
   KioskUi(const content::Bundle& bundle, const config::SiteSettings& site,
@@ -34,7 +40,8 @@ class KioskUi final : public Navigator {
           Measurer& measurer, config::KioskSettings::Idle idle = {});
 
   // Offers `action` to the bar, then to the top screen; carries out any navigation it caused.
-  // Returns true if something consumed it. back and home actions always work.
+  // Returns true if something consumed it. back and home actions always work; erase (Backspace)
+  // acts as back where the top screen has no text to erase.
   bool input(const Action& action);
   // Advances animations by `dt` and notices when the minute shown in the bar changes.
   void update(std::chrono::milliseconds dt);
@@ -56,12 +63,15 @@ class KioskUi final : public Navigator {
   [[nodiscard]] const Theme& theme() const noexcept { return m_theme; }
   [[nodiscard]] const Button& back_button() const noexcept { return m_back; }
   [[nodiscard]] const Button& home_button() const noexcept { return m_home; }
+  [[nodiscard]] const Button& search_button() const noexcept { return m_search; }
+  void set_usage_sink(UsageSink sink) { m_usage = std::move(sink); }
   [[nodiscard]] Rect content_area() const noexcept;
 
   // Navigator: done at once when called from outside input(), after it otherwise. Unknown ids
   // are ignored (the bundle may have changed under an old link).
   void open_category(const std::string& category_id) override;
   void open_page(const std::string& page_id) override;
+  void open_search() override;
   void go_home() override;
   void go_back() override;
   void toggle_large_text() override;
@@ -77,6 +87,9 @@ class KioskUi final : public Navigator {
   [[nodiscard]] std::string countdown_text() const;
   void reset_session();
   void render_warning(Painter& painter) const;
+  // Counts the search on top of the stack if it found nothing; call before leaving it.
+  void leaving_top();
+  void report(UsageEvent event, const std::string& subject);
 
   const content::Bundle& m_bundle;
   const config::SiteSettings& m_site;
@@ -87,7 +100,9 @@ class KioskUi final : public Navigator {
   config::KioskSettings::Idle m_idle_settings;
   Button m_back;
   Button m_home;
+  Button m_search;
   Button m_still_here;
+  UsageSink m_usage;
   ScreenStack m_stack;
   std::vector<std::function<void()>> m_pending;
   bool m_in_input = false;

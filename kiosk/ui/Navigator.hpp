@@ -15,6 +15,7 @@ class Navigator {
 
   virtual void open_category(const std::string& category_id) = 0;
   virtual void open_page(const std::string& page_id) = 0;
+  virtual void open_search() = 0;
   virtual void go_home() = 0;
   virtual void go_back() = 0;
   virtual void toggle_large_text() = 0;

@@ -1,6 +1,9 @@
 #include "kiosk/ui/PageScreen.hpp"
 
 #include "content/time/Date.hpp"
+#include "kiosk/ui/QrCode.hpp"
+
+#include <cmath>
 
 #include <algorithm>
 
@@ -204,6 +207,40 @@ void PageScreen::build(DisplayList& list, int width, Measurer& measurer) {
   w.paragraph("Nguồn thông tin:", label, t.mm(1.5));
   for (const content::Source& source : m_page.sources) {
     w.paragraph("• " + source_line(source), t.small(), t.mm(1.5));
+  }
+  m_qr.reset();
+  if (const auto code = encode_qr(m_page.link)) {
+    // Black on white in every palette: phone cameras need the dark modules on a light field.
+    const Color white{255, 255, 255, 255};
+    const Color black{0, 0, 0, 255};
+    const int module = std::max(2, static_cast<int>(std::ceil(t.metrics().px_per_mm * 1.2)));
+    const int side = (code->size + 2 * QrMatrix::kQuietZone) * module;
+    w.y() += t.gap_px();
+    const Rect quiet{0, w.y(), side, side};
+    list.add_rect(quiet, white);
+    for (int y = 0; y < code->size; ++y) {
+      for (int x = 0; x < code->size; ++x) {
+        if (!code->at(x, y)) continue;
+        list.add_rect({quiet.x + (QrMatrix::kQuietZone + x) * module,
+                       quiet.y + (QrMatrix::kQuietZone + y) * module, module, module},
+                      black);
+      }
+    }
+    m_qr = QrPlacement{quiet, module};
+    // The caption beside the code where there is room, else under it.
+    const int caption_x = side + t.margin_px();
+    const int caption_w = width - caption_x;
+    const bool beside = caption_w >= t.mm(70.0);
+    const int cx = beside ? caption_x : 0;
+    const int cw = beside ? caption_w : width;
+    int cy = beside ? quiet.y + t.mm(4.0) : quiet.bottom() + t.mm(2.0);
+    const Size s1 = measurer.measure_text(kQrCaption, t.body_bold(), cw);
+    list.add_text({cx, cy, s1.width, s1.height}, kQrCaption, t.body_bold(), cw);
+    cy += s1.height + t.mm(1.0);
+    const Size s2 = measurer.measure_text(kQrCaptionEn, t.small(), cw);
+    list.add_text({cx, cy, s2.width, s2.height}, kQrCaptionEn, t.small(), cw);
+    cy += s2.height;
+    w.y() = std::max(quiet.bottom(), cy) + t.gap_px();
   }
   w.y() += t.mm(2.0);
   w.paragraph("Cập nhật ngày " + content::format_vi(m_page.updated), label, 0);

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
 using namespace tinxa::kiosk;
 using tinxa::config::Rotation;
 
@@ -63,4 +65,17 @@ TEST_CASE("Keys map to named actions and nothing else leaves the kiosk", "[kiosk
   CHECK(mapper.map(key(SDLK_PAGEDOWN)).at(0).kind == ui::ActionKind::scroll_down);
   CHECK(mapper.map(key(SDLK_F4)).empty());
   CHECK(mapper.map(key(SDLK_TAB)).empty());
+  // Backspace erases typed text (KioskUi turns it into back where nothing is typed).
+  CHECK(mapper.map(key(SDLK_BACKSPACE)).at(0).kind == ui::ActionKind::erase);
+}
+
+TEST_CASE("Typed text reaches the UI as text actions", "[kiosk][sdl]") {
+  sdl::EventMapper mapper({1920, 1080}, Rotation::none, 12);
+  SDL_Event e{};
+  e.type = SDL_TEXTINPUT;
+  std::snprintf(e.text.text, sizeof e.text.text, "%s", "ư");
+  const auto actions = mapper.map(e);
+  REQUIRE(actions.size() == 1);
+  CHECK(actions[0].kind == ui::ActionKind::text);
+  CHECK(actions[0].text == "ư");
 }
