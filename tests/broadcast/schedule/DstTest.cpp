@@ -24,12 +24,7 @@ const content::TimeZone& new_york() {
   return zone;
 }
 
-Schedule schedule_of(const std::string& yaml) {
-  auto read = test::read_text(test::kZones + yaml);
-  INFO(read.text());
-  REQUIRE_FALSE(read.diagnostics.has_errors());
-  return std::move(read.schedule);
-}
+using test::schedule_of;
 
 std::vector<Occurrence> on_day(const Schedule& schedule, year_month_day day) {
   return expand(schedule, new_york(), new_york().start_of_day(day),

@@ -22,12 +22,7 @@ const content::TimeZone& vietnam() {
   return zone;
 }
 
-Schedule schedule_of(const std::string& yaml) {
-  auto read = test::read_text(test::kZones + yaml);
-  INFO(read.text());
-  REQUIRE_FALSE(read.diagnostics.has_errors());
-  return std::move(read.schedule);
-}
+using test::schedule_of;
 
 // Every occurrence on the local days [first, first + count).
 std::vector<Occurrence> over_days(const Schedule& schedule, year_month_day first, int count) {

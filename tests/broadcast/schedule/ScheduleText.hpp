@@ -10,6 +10,8 @@
 #include <chrono>
 #include <string>
 
+#include <catch2/catch.hpp>
+
 namespace tinxa::broadcast::test {
 
 inline const std::string kFile = "schedule.yaml";
@@ -37,6 +39,15 @@ inline Read read_text(const std::string& yaml) {
   if (auto document = config::Document::parse(yaml, kFile, read.diagnostics))
     read.schedule = read_schedule(document->root(), "/srv/tinxa");
   return read;
+}
+
+// `yaml` (after the standard test zones) as a schedule that must read without an error; the
+// calling test fails with the messages if it does not.
+inline Schedule schedule_of(const std::string& yaml) {
+  auto read = read_text(kZones + yaml);
+  INFO(read.text());
+  REQUIRE_FALSE(read.diagnostics.has_errors());
+  return std::move(read.schedule);
 }
 
 // The instant a wall clock in `zone` reads `day` at hh:mm.
