@@ -14,6 +14,8 @@
 
 #include <sndfile.h>
 
+#include "tests/support/ToneFile.hpp"
+
 namespace tinxa::content::test {
 
 struct Tone {
@@ -24,27 +26,8 @@ struct Tone {
 };
 
 inline void write_tone(const std::filesystem::path& path, const Tone& tone) {
-  SF_INFO info{};
-  info.samplerate = tone.sample_rate_hz;
-  info.channels = tone.channels;
-  info.format = tone.format;
-  const std::unique_ptr<SNDFILE, int (*)(SNDFILE*)> file{sf_open(path.c_str(), SFM_WRITE, &info),
-                                                         &sf_close};
-  if (!file) {
-    throw std::runtime_error("cannot write fixture " + path.string() + ": " + sf_strerror(nullptr));
-  }
-  const auto channels = static_cast<std::size_t>(tone.channels);
-  std::vector<float> samples(static_cast<std::size_t>(tone.frames) * channels);
-  for (std::size_t frame = 0; frame < samples.size() / channels; ++frame) {
-    const double phase = 2.0 * M_PI * 440.0 * static_cast<double>(frame) / tone.sample_rate_hz;
-    for (std::size_t channel = 0; channel < channels; ++channel) {
-      samples[frame * channels + channel] = static_cast<float>(0.5 * std::sin(phase));
-    }
-  }
-  if (sf_writef_float(file.get(), samples.data(), tone.frames) != tone.frames) {
-    throw std::runtime_error("cannot write fixture " + path.string() + ": " +
-                             sf_strerror(file.get()));
-  }
+  tinxa::test::write_tone(path, tinxa::test::ToneFile{440.0, 0.5, tone.sample_rate_hz,
+                                                      tone.channels, tone.frames, tone.format});
 }
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
