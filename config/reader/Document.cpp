@@ -10,18 +10,18 @@
 
 namespace tinxa::config {
 
-Document::Document(YAML::Node root, std::shared_ptr<const std::string> file,
+Document::Document(YAML::Node root, std::shared_ptr<const SourceText> source,
                    Diagnostics& diagnostics)
-    : m_root(std::move(root)), m_file(std::move(file)), m_diagnostics(&diagnostics) {}
+    : m_root(std::move(root)), m_source(std::move(source)), m_diagnostics(&diagnostics) {}
 
 std::optional<Document> Document::parse(std::string_view text, std::string file,
                                         Diagnostics& diagnostics) {
-  auto name = std::make_shared<const std::string>(std::move(file));
+  auto source = std::make_shared<const SourceText>(std::move(file), std::string(text));
   try {
-    YAML::Node root = YAML::Load(std::string(text));
-    return Document(std::move(root), std::move(name), diagnostics);
+    YAML::Node root = YAML::Load(source->text());
+    return Document(std::move(root), std::move(source), diagnostics);
   } catch (const YAML::Exception& e) {
-    diagnostics.error(position_of(e.mark, *name), {},
+    diagnostics.error(source->position_of(e.mark), {},
                       Message{"lỗi cú pháp YAML: " + e.msg, "YAML syntax error: " + e.msg}, {},
                       Message{"YAML hợp lệ (thụt lề bằng dấu cách, không dùng tab)",
                               "valid YAML (indent with spaces, never tabs)"});
@@ -44,6 +44,6 @@ std::optional<Document> Document::load(const std::filesystem::path& path, std::s
   return parse(text.str(), std::move(display_name), diagnostics);
 }
 
-Value Document::root() const { return Value(m_root, m_file, {}, *m_diagnostics); }
+Value Document::root() const { return Value(m_root, m_source, {}, *m_diagnostics); }
 
 }  // namespace tinxa::config

@@ -27,13 +27,13 @@ class Document {
                                                     Diagnostics& diagnostics);
 
   [[nodiscard]] Value root() const;
-  [[nodiscard]] const std::string& file() const noexcept { return *m_file; }
+  [[nodiscard]] const std::string& file() const noexcept { return m_source->name(); }
 
  private:
-  Document(YAML::Node root, std::shared_ptr<const std::string> file, Diagnostics& diagnostics);
+  Document(YAML::Node root, std::shared_ptr<const SourceText> source, Diagnostics& diagnostics);
 
   YAML::Node m_root;
-  std::shared_ptr<const std::string> m_file;
+  std::shared_ptr<const SourceText> m_source;
   Diagnostics* m_diagnostics;
 };
 

@@ -18,8 +18,7 @@ MapReader::MapReader(Value map) : m_map(std::move(map)) {
   }
   for (auto it = m_map.node().begin(); it != m_map.node().end(); ++it) {
     if (!it->first.IsScalar()) {
-      Value key(it->first, std::make_shared<const std::string>(m_map.file()), m_map.key_path(),
-                m_map.diagnostics());
+      const Value key = m_map.sibling(it->first);
       key.error(Message{"khóa phải là một chữ", "a key must be a plain word"});
       continue;
     }
@@ -69,7 +68,7 @@ void MapReader::finish() {
     const Entry& entry = m_entries[i];
     const std::string path =
         m_map.key_path().empty() ? entry.key : m_map.key_path() + "." + entry.key;
-    const Position where = position_of(entry.mark, m_map.file());
+    const Position where = m_map.position_of(entry.mark);
     const auto first = std::find_if(m_entries.begin(), m_entries.begin() + static_cast<long>(i),
                                     [&](const Entry& e) { return e.key == entry.key; });
     if (first != m_entries.begin() + static_cast<long>(i)) {

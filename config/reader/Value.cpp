@@ -7,19 +7,16 @@
 
 namespace tinxa::config {
 
-Position position_of(const YAML::Mark& mark, const std::string& file) {
-  if (mark.line < 0) return Position{file, 0, 0};
-  return Position{file, mark.line + 1, mark.column + 1};
-}
-
-Value::Value(YAML::Node node, std::shared_ptr<const std::string> file, std::string key_path,
+Value::Value(YAML::Node node, std::shared_ptr<const SourceText> source, std::string key_path,
              Diagnostics& diagnostics)
     : m_node(std::move(node)),
-      m_file(std::move(file)),
+      m_source(std::move(source)),
       m_key_path(std::move(key_path)),
       m_diagnostics(&diagnostics) {}
 
-Position Value::position() const { return position_of(m_node.Mark(), *m_file); }
+Position Value::position() const { return m_source->position_of(m_node.Mark()); }
+
+Position Value::position_of(const YAML::Mark& mark) const { return m_source->position_of(mark); }
 
 bool Value::is_null() const { return !m_node.IsDefined() || m_node.IsNull(); }
 bool Value::is_scalar() const { return m_node.IsDefined() && m_node.IsScalar(); }
@@ -49,7 +46,7 @@ std::vector<Value> Value::elements() const {
   out.reserve(m_node.size());
   std::size_t index = 0;
   for (const auto& element : m_node) {
-    out.emplace_back(element, m_file, fmt::format("{}[{}]", m_key_path, index), *m_diagnostics);
+    out.emplace_back(element, m_source, fmt::format("{}[{}]", m_key_path, index), *m_diagnostics);
     ++index;
   }
   return out;
@@ -57,7 +54,11 @@ std::vector<Value> Value::elements() const {
 
 Value Value::child(YAML::Node node, std::string_view key) const {
   std::string path = m_key_path.empty() ? std::string(key) : fmt::format("{}.{}", m_key_path, key);
-  return Value(std::move(node), m_file, std::move(path), *m_diagnostics);
+  return Value(std::move(node), m_source, std::move(path), *m_diagnostics);
+}
+
+Value Value::sibling(YAML::Node node) const {
+  return Value(std::move(node), m_source, m_key_path, *m_diagnostics);
 }
 
 void Value::error(Message message, Message expected, std::string suggestion) const {

@@ -2,6 +2,7 @@
 
 #include "config/reader/Diagnostic.hpp"
 #include "config/reader/Diagnostics.hpp"
+#include "config/reader/SourceText.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -18,12 +19,14 @@ namespace tinxa::config {
 // reports to must outlive it. Not thread-safe.
 class Value {
  public:
-  Value(YAML::Node node, std::shared_ptr<const std::string> file, std::string key_path,
+  Value(YAML::Node node, std::shared_ptr<const SourceText> source, std::string key_path,
         Diagnostics& diagnostics);
 
   [[nodiscard]] Position position() const;
+  // Where `mark` (of a node in the same file) points, with the column in characters.
+  [[nodiscard]] Position position_of(const YAML::Mark& mark) const;
   [[nodiscard]] const std::string& key_path() const noexcept { return m_key_path; }
-  [[nodiscard]] const std::string& file() const noexcept { return *m_file; }
+  [[nodiscard]] const std::string& file() const noexcept { return m_source->name(); }
   [[nodiscard]] Diagnostics& diagnostics() const noexcept { return *m_diagnostics; }
   [[nodiscard]] const YAML::Node& node() const noexcept { return m_node; }
 
@@ -44,6 +47,8 @@ class Value {
 
   // A child reached through `key`; used by MapReader.
   [[nodiscard]] Value child(YAML::Node node, std::string_view key) const;
+  // Another node of the same file at the same key path (a map's key node, for instance).
+  [[nodiscard]] Value sibling(YAML::Node node) const;
 
   // Reports a problem with this node; the "found" line is describe().
   void error(Message message, Message expected = {}, std::string suggestion = {}) const;
@@ -51,12 +56,9 @@ class Value {
 
  private:
   YAML::Node m_node;
-  std::shared_ptr<const std::string> m_file;
+  std::shared_ptr<const SourceText> m_source;
   std::string m_key_path;
   Diagnostics* m_diagnostics;
 };
-
-// Where a yaml-cpp mark points, 1-based, in `file`.
-[[nodiscard]] Position position_of(const YAML::Mark& mark, const std::string& file);
 
 }  // namespace tinxa::config

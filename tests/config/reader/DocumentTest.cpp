@@ -19,6 +19,27 @@ TEST_CASE("A YAML syntax error is reported at the parser's line and column", "[c
   CHECK(d.message.vi.find("lỗi cú pháp") != std::string::npos);
 }
 
+TEST_CASE("Columns count characters, not UTF-8 bytes, so Vietnamese lines point right",
+          "[config][reader]") {
+  // "ở đây" is 5 characters and 9 bytes: yaml-cpp's byte column would be 15, an editor shows 11.
+  Diagnostics diagnostics;
+  const auto doc = Document::parse("ok: 1\nbad: ở đây: x\n", "page.yaml", diagnostics);
+  CHECK_FALSE(doc.has_value());
+  REQUIRE(diagnostics.error_count() == 1);
+  CHECK(diagnostics.items().front().position.line == 2);
+  CHECK(diagnostics.items().front().position.column == 11);
+}
+
+TEST_CASE("A value after a Vietnamese key is reported at its character column",
+          "[config][reader]") {
+  Diagnostics diagnostics;
+  const auto doc = Document::parse("tiêu_đề: [1, 2]\n", "page.yaml", diagnostics);
+  REQUIRE(doc.has_value());
+  const Value title = doc->root().child(doc->root().node()["tiêu_đề"], "tiêu_đề");
+  CHECK(title.position().line == 1);
+  CHECK(title.position().column == 10);  // 9 characters before it, 12 bytes
+}
+
 TEST_CASE("A tab used for indentation is a syntax error with a hint about spaces",
           "[config][reader]") {
   Diagnostics diagnostics;

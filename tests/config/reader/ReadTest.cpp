@@ -16,7 +16,7 @@ template <class T>
 bool read_v(const std::string& yaml, T& out, Diagnostics& diagnostics) {
   auto doc = Document::parse(yaml, "t.yaml", diagnostics);
   REQUIRE(doc.has_value());
-  return read_value(Value(doc->root().node()["v"], std::make_shared<const std::string>("t.yaml"),
+  return read_value(Value(doc->root().node()["v"], std::make_shared<const SourceText>("t.yaml"),
                           "v", diagnostics),
                     out);
 }
@@ -104,7 +104,7 @@ TEST_CASE("An enumeration word that is misspelt gets a did-you-mean", "[config][
   Diagnostics diagnostics;
   auto doc = Document::parse("v: emergancy\n", "s.yaml", diagnostics);
   REQUIRE(doc);
-  const Value v(doc->root().node()["v"], std::make_shared<const std::string>("s.yaml"), "v",
+  const Value v(doc->root().node()["v"], std::make_shared<const SourceText>("s.yaml"), "v",
                 diagnostics);
   Priority p = Priority::normal;
   CHECK_FALSE(read_enum<Priority>(v, p, kPriorities));
@@ -131,7 +131,7 @@ TEST_CASE("A number out of range names the range", "[config][reader]") {
   Diagnostics diagnostics;
   auto doc = Document::parse("v: 5\n", "s.yaml", diagnostics);
   REQUIRE(doc);
-  const Value v(doc->root().node()["v"], std::make_shared<const std::string>("s.yaml"), "v",
+  const Value v(doc->root().node()["v"], std::make_shared<const SourceText>("s.yaml"), "v",
                 diagnostics);
   int days = 14;
   CHECK_FALSE(read_in_range(v, days, 10, 20));
