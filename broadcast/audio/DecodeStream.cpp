@@ -28,6 +28,20 @@ DecodeStream::DecodeStream(const std::filesystem::path& path, DeviceFormat devic
   }
 }
 
+void DecodeStream::skip(std::int64_t device_frames) {
+  if (device_frames <= 0) return;
+  auto file_frames = static_cast<std::int64_t>(std::llround(
+      static_cast<double>(device_frames) * m_file.sample_rate_hz() / m_device.sample_rate_hz));
+  while (file_frames > 0) {
+    const auto want = static_cast<std::size_t>(
+        std::min<std::int64_t>(file_frames, static_cast<std::int64_t>(kChunkFrames)));
+    const std::size_t got = m_file.read(std::span<float>{m_decoded}.first(want * m_file_channels));
+    if (got == 0) break;
+    file_frames -= static_cast<std::int64_t>(got);
+  }
+  m_delivered = device_frames;
+}
+
 std::size_t DecodeStream::read_chunk() {
   const std::size_t frames = m_file.read(m_decoded);
   if (m_file_channels == m_work_channels) {

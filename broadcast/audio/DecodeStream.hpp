@@ -37,6 +37,12 @@ class DecodeStream {
   DecodeStream(const std::filesystem::path& path, DeviceFormat device, float gain,
                Resampler::Quality quality = Resampler::Quality::medium);
 
+  // Before the first fill(): starts the decode `device_frames` frames (at the device rate) into
+  // the file, by decoding and dropping what comes before (exact for every format libsndfile
+  // reads; content::SoundFile has no seek). Past the end: the stream is simply at its end.
+  // Throws as fill().
+  void skip(std::int64_t device_frames);
+
   // Fills `block` (whose channels must equal the device's) with the next frames: all of its
   // capacity, except for the last block, which is marked end_of_stream (and may hold 0 frames).
   // Returns false once the end has been delivered. Sets block.stream to nothing: the caller does.

@@ -10,13 +10,14 @@ namespace tinxa::broadcast {
 
 PlaybackStream::PlaybackStream(StreamId id, std::filesystem::path path, BlockPool& pool,
                                DeviceFormat device, std::optional<double> target_lufs,
-                               double gain_db)
+                               double gain_db, std::int64_t start_frame)
     : m_id{id},
       m_path{std::move(path)},
       m_pool{pool},
       m_device{device},
       m_target_lufs{target_lufs},
-      m_gain_db{gain_db} {}
+      m_gain_db{gain_db},
+      m_start_frame{start_frame} {}
 
 PlaybackStream::~PlaybackStream() {
   AudioBlock* block = nullptr;
@@ -39,6 +40,7 @@ void PlaybackStream::open(LoudnessCache* cache) {
   }
   m_applied_gain_db.store(gain_db, std::memory_order_release);
   m_decoder.emplace(m_path, m_device, static_cast<float>(std::pow(10.0, gain_db / 20.0)));
+  m_decoder->skip(m_start_frame);
 }
 
 void PlaybackStream::fail(std::exception_ptr error) noexcept {

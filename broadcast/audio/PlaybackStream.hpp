@@ -41,9 +41,11 @@ class PlaybackStream {
 
   // `pool` must be the pool of the device whose mixer will play the stream, and outlive this.
   // `target_lufs`: normalise to this loudness (through the worker's cache); std::nullopt plays
-  // the file as it is. `gain_db` is added on top (e.g. a zone's trim).
+  // the file as it is. `gain_db` is added on top (e.g. a zone's trim). `start_frame` (device
+  // rate) > 0 starts that far into the file (a resume from where it was cut).
   PlaybackStream(StreamId id, std::filesystem::path path, BlockPool& pool, DeviceFormat device,
-                 std::optional<double> target_lufs, double gain_db = 0.0);
+                 std::optional<double> target_lufs, double gain_db = 0.0,
+                 std::int64_t start_frame = 0);
   PlaybackStream(const PlaybackStream&) = delete;
   PlaybackStream& operator=(const PlaybackStream&) = delete;
   // Gives every block still queued back to the pool. Precondition: the mixer holds nothing of
@@ -51,6 +53,7 @@ class PlaybackStream {
   ~PlaybackStream();
 
   [[nodiscard]] StreamId id() const noexcept { return m_id; }
+  [[nodiscard]] std::int64_t start_frame() const noexcept { return m_start_frame; }
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
   [[nodiscard]] BlockQueue& queue() noexcept { return m_queue; }
 
@@ -83,6 +86,7 @@ class PlaybackStream {
   DeviceFormat m_device;
   std::optional<double> m_target_lufs;
   double m_gain_db;
+  std::int64_t m_start_frame;
   BlockQueue m_queue;
   std::optional<DecodeStream> m_decoder;
   bool m_end_pending = false;  // failed, but the end mark is not queued yet (pool was dry)

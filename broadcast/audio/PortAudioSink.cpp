@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include <pa_linux_alsa.h>
 #include <portaudio.h>
 
 #include "broadcast/audio/AudioError.hpp"
@@ -79,6 +80,14 @@ void PortAudioSink::open(const std::string& device, int sample_rate_hz, std::siz
            error);
     }
     m_stream.reset(stream);
+    // The ALSA host API runs the callback at normal priority unless asked: under load that
+    // underflows and starts land late (bench/README.md measured it). Asked for SCHED_FIFO, it
+    // falls back to normal priority where the process may not raise it (no RLIMIT_RTPRIO; the
+    // unit file grants it).
+    if (const PaHostApiInfo* host = Pa_GetHostApiInfo(info->hostApi);
+        host != nullptr && host->type == paALSA) {
+      PaAlsa_EnableRealtimeScheduling(stream, 1);
+    }
     if (const PaError finished =
             Pa_SetStreamFinishedCallback(stream, &PortAudioCallbacks::finished);
         finished != paNoError) {

@@ -1,9 +1,12 @@
 #include "broadcast/engine/Engine.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
+#include <stdexcept>
 #include <utility>
 
+#include "broadcast/audio/AudioError.hpp"
 #include "broadcast/rt/MixerCommand.hpp"
 
 namespace tinxa::broadcast {
@@ -19,6 +22,8 @@ std::string reason_of(const PlaybackStream& stream) {
   }
   return "không giải mã được / could not be decoded: " + stream.path().string();
 }
+
+float linear_gain(double gain_db) { return static_cast<float>(std::pow(10.0, gain_db / 20.0)); }
 
 bool later_first(const Occurrence& a, const Occurrence& b) {
   if (a.start != b.start) return a.start > b.start;
@@ -45,7 +50,13 @@ Engine::~Engine() {
   // sinks stop, which the owner guarantees by destroying sinks first or detaching them.
   for (auto& [id, entry] : m_streams) entry.second->cancel();
   m_plays.clear();
+  m_active.clear();
   m_streams.clear();
+  m_live_streams.clear();
+}
+
+std::int64_t Engine::frames_for(std::chrono::milliseconds d) const noexcept {
+  return d.count() * m_options.sample_rate_hz / 1000;
 }
 
 ZoneOutput* Engine::output(const std::string& zone) noexcept {
@@ -80,7 +91,7 @@ std::size_t Engine::catch_up() {
   std::erase_if(m_pending, [&](const Occurrence& o) {
     if (o.start >= grace) return false;
     if (o.start >= oldest) {
-      Active active{o, {}, play_title(o.play, m_bundle), 0};
+      Active active{o, {}, play_title(o.play, m_bundle), 0, nullptr};
       auto record = base_record(active);
       record.outcome = content::AsRunOutcome::missed;
       record.detail = "đài không chạy / the daemon was not running";
@@ -107,7 +118,7 @@ bool Engine::inject(Occurrence occurrence) {
 
 std::optional<content::TimePoint> Engine::next_due() const {
   if (m_pending.empty()) return std::nullopt;
-  return m_pending.back().start;
+  return m_pending.back().start - m_options.lead;
 }
 
 void Engine::poll() {
@@ -115,7 +126,7 @@ void Engine::poll() {
   for (auto& output : m_outputs)
     while (output->mixer().next_event(event)) handle(*output, event);
   const auto now = m_clock.now();
-  while (!m_pending.empty() && m_pending.back().start <= now) {
+  while (!m_pending.empty() && m_pending.back().start - m_options.lead <= now) {
     Occurrence o = std::move(m_pending.back());
     m_pending.pop_back();
     if (m_log.contains(o.key)) {  // logged since it was scheduled (an operator play, a reload)
@@ -124,10 +135,34 @@ void Engine::poll() {
     }
     fire(std::move(o), false);
   }
+  std::vector<std::pair<RequestId, std::string>> lost;
+  for (auto& [id, active] : m_active)
+    if (active.live)
+      if (auto fault = active.live->source->poll_fault()) lost.emplace_back(id, std::move(*fault));
+  for (const auto& [id, fault] : lost)
+    end_request(id, content::AsRunOutcome::device_failure,
+                "mất nguồn trực tiếp / the live input was lost: " + fault);
 }
 
 void Engine::feed() {
   for (auto& [id, entry] : m_streams) entry.second->top_up(m_cache, m_options.queue_target_blocks);
+  std::vector<Fallback> fallbacks;
+  for (auto& [id, active] : m_active)
+    if (active.live) feed_live(id, *active.live, fallbacks);
+  for (const auto& [key, at, why] : fallbacks) {
+    // The zone goes back to what it would otherwise play on the fallback frame; the live
+    // stream's fade ends there (its stopped event only releases it).
+    auto it = m_plays.find(key);
+    if (it == m_plays.end()) continue;
+    ZonePlay& play = it->second;
+    if (play.record != 0) {
+      m_log.finish(play.record, time_of(play.zone, at), content::AsRunOutcome::fell_back, why);
+      play.record = 0;
+    }
+    ++m_stats.fell_back;
+    play.live.reset();
+    finish_zone(key, at);
+  }
   for (auto& output : m_outputs) output->pool().reclaim(output->mixer().spent());
 }
 
@@ -146,19 +181,28 @@ content::AsRunRecord Engine::base_record(const Active& active) const {
   return r;
 }
 
-void Engine::fire(Occurrence occurrence, bool at_once) {
+RequestId Engine::fire(Occurrence occurrence, bool at_once, std::shared_ptr<LiveSession> live) {
   ++m_stats.fired;
   const RequestId id = m_next_request++;
   Active active{occurrence, playout_items(occurrence.play, m_bundle, occurrence.repeat),
-                play_title(occurrence.play, m_bundle), 0};
+                play_title(occurrence.play, m_bundle), 0, std::move(live)};
   std::erase_if(active.occurrence.zones,
                 [&](const std::string& z) { return output(z) == nullptr; });
-  if (active.items.empty() || active.occurrence.zones.empty()) {
+  const bool relay = occurrence.play.kind == PlayKind::relay;
+  std::string live_failure;
+  if (relay && !active.live && !active.occurrence.zones.empty()) {
+    try {
+      active.live = open_live(active.occurrence, occurrence.play.silence_fallback, {});
+    } catch (const std::exception& e) {
+      live_failure = e.what();
+    }
+  }
+  if ((relay ? !active.live : active.items.empty()) || active.occurrence.zones.empty()) {
     auto record = base_record(active);
     record.started = record.ended = m_clock.now();
-    if (occurrence.play.kind == PlayKind::relay) {
+    if (relay && !active.occurrence.zones.empty()) {
       record.outcome = content::AsRunOutcome::device_failure;
-      record.detail = "chưa hỗ trợ tiếp sóng / relaying an input is not implemented yet";
+      record.detail = "không mở được nguồn tiếp sóng / cannot open the input: " + live_failure;
     } else {
       record.outcome = content::AsRunOutcome::skipped_file;
       record.detail = active.occurrence.zones.empty()
@@ -167,7 +211,7 @@ void Engine::fire(Occurrence occurrence, bool at_once) {
     }
     m_log.append(record);
     ++m_stats.records;
-    return;
+    return 0;
   }
   PlayRequest request{id, occurrence.priority, occurrence.on_preempt, active.occurrence.zones};
   for (const auto& z : request.zones) {
@@ -182,13 +226,11 @@ void Engine::fire(Occurrence occurrence, bool at_once) {
   if (at_once) {
     apply(decisions, std::nullopt);
   } else {
-    // Each zone starts at the frame of the scheduled instant (already rendered: at once).
-    for (const auto& d : decisions) {
-      apply({d}, d.kind == ZoneDecision::Kind::start
-                     ? std::optional{frame_of(d.zone, occurrence.start)}
-                     : std::nullopt);
-    }
+    // Each zone switches at the frame of the scheduled instant (already rendered: at once): the
+    // holder fades out to end there and this starts there.
+    for (const auto& d : decisions) apply({d}, frame_of(d.zone, occurrence.start));
   }
+  return id;
 }
 
 void Engine::apply(const std::vector<ZoneDecision>& decisions, std::optional<std::int64_t> frame) {
@@ -200,6 +242,7 @@ void Engine::apply(const std::vector<ZoneDecision>& decisions, std::optional<std
     switch (d.kind) {
       case ZoneDecision::Kind::start:
         play.item = 0;
+        play.seek_frames = 0;
         begin(play, at);
         break;
       case ZoneDecision::Kind::resume:
@@ -208,6 +251,7 @@ void Engine::apply(const std::vector<ZoneDecision>& decisions, std::optional<std
         break;
       case ZoneDecision::Kind::restart:
         play.item = 0;
+        play.seek_frames = 0;
         play.restarted = true;
         begin(play, at);
         break;
@@ -218,6 +262,7 @@ void Engine::apply(const std::vector<ZoneDecision>& decisions, std::optional<std
           if (const auto a = m_active.find(*holder); a != m_active.end())
             by = a->second.occurrence.slot_id;
         const bool drop = d.kind == ZoneDecision::Kind::drop;
+        if (!drop) remember_position(play, std::max(at, now_frame(d.zone)));
         halt(play, at, (drop ? "bị dừng bởi / dropped for " : "bị ngắt bởi / interrupted by ") + by,
              content::AsRunOutcome::preempted);
         if (drop) finish_zone(it->first, at);
@@ -230,14 +275,14 @@ void Engine::apply(const std::vector<ZoneDecision>& decisions, std::optional<std
 }
 
 std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& index,
-                                                std::int64_t frame) {
+                                                std::int64_t frame, std::int64_t seek) {
   const Active& active = m_active.at(play.request);
   ZoneOutput& out = *output(play.zone);
-  for (; index < active.items.size(); ++index) {
+  for (const std::size_t first = index; index < active.items.size(); ++index) {
     const PlayoutItem& item = active.items[index];
-    auto stream =
-        std::make_shared<PlaybackStream>(m_next_stream++, item.path, out.pool(), out.format(),
-                                         m_options.target_lufs, out.zone().gain_db);
+    auto stream = std::make_shared<PlaybackStream>(m_next_stream++, item.path, out.pool(),
+                                                   out.format(), m_options.target_lufs,
+                                                   out.zone().gain_db, index == first ? seek : 0);
     stream->top_up(m_cache, m_options.queue_target_blocks);
     if (stream->state() == PlaybackStream::State::failed) {
       log_skip(active, play.zone, item, reason_of(*stream), time_of(play.zone, frame));
@@ -250,15 +295,22 @@ std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& ind
 }
 
 void Engine::begin(ZonePlay& play, std::int64_t frame) {
+  if (m_active.at(play.request).live) {
+    begin_live(play, frame);
+    return;
+  }
   ZoneOutput& out = *output(play.zone);
   std::size_t index = play.item;
-  auto stream = prepare(play, index, frame);
+  auto stream = prepare(play, index, frame, play.seek_frames);
+  play.seek_frames = 0;
   if (!stream) {
     finish_zone({play.request, play.zone}, frame);
     return;
   }
   play.item = index;
   play.current = stream;
+  play.current_offset = stream->start_frame();
+  play.item_start = -1;
   play.next.reset();
   if (!out.mixer().post(MixerCommand::start(stream->id(), &stream->queue(), frame, 1.0F,
                                             ramp_frames(m_options.sample_rate_hz))))
@@ -268,12 +320,18 @@ void Engine::begin(ZonePlay& play, std::int64_t frame) {
 void Engine::halt(ZonePlay& play, std::int64_t frame, const std::string& why,
                   content::AsRunOutcome outcome) {
   ZoneOutput& out = *output(play.zone);
+  frame = std::max(frame, now_frame(play.zone));
+  const auto ramp = ramp_frames(m_options.sample_rate_hz);
   for (auto* s : {&play.current, &play.next}) {
     if (*s) {
-      (void)out.mixer().post(MixerCommand::stop((*s)->id(), ramp_frames(m_options.sample_rate_hz)));
+      (void)out.mixer().post(MixerCommand::stop_at((*s)->id(), frame, ramp));
       (*s)->cancel();
       s->reset();
     }
+  }
+  if (play.live) {
+    (void)out.mixer().post(MixerCommand::stop_at(play.live->id(), frame, ramp));
+    play.live.reset();
   }
   if (play.record != 0) {
     m_log.finish(play.record, time_of(play.zone, frame), outcome, why);
@@ -307,6 +365,8 @@ void Engine::append_record(ZonePlay& play, std::int64_t frame) {
   record.outcome = content::AsRunOutcome::playing;
   if (play.restarted) record.detail = "phát lại từ đầu / restarted";
   if (play.resumed) record.detail = "tiếp tục / resumed";
+  if (active.live && !active.live->label.empty())
+    record.detail += (record.detail.empty() ? "" : "; ") + active.live->label;
   play.record = m_log.append(record);
   ++m_stats.records;
 }
@@ -327,6 +387,10 @@ void Engine::log_skip(const Active& active, const std::string& zone, const Playo
 }
 
 void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
+  if (m_live_streams.contains(event.stream)) {
+    handle_live(output, event);
+    return;
+  }
   const auto found = m_streams.find(event.stream);
   if (found == m_streams.end()) return;
   const PlayKey key = found->second.first;
@@ -343,15 +407,17 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
       if (play.next && play.next->id() == event.stream) {
         play.current = std::move(play.next);
         play.item = play.next_item;
+        play.current_offset = 0;
       }
       if (!play.current || play.current->id() != event.stream) return;
+      play.item_start = event.frame - play.current_offset;
       if (play.record == 0) append_record(play, event.frame);
       // Queue the next item to start exactly where this one ends.
       const std::int64_t length = active.items[play.item].frames_at(rate);
       if (length > 0 && !play.next) {
         std::size_t index = play.item + 1;
-        const std::int64_t at = event.frame + length;
-        if (auto next = prepare(play, index, at)) {
+        const std::int64_t at = std::max(play.item_start + length, event.frame);
+        if (auto next = prepare(play, index, at, 0)) {
           play.next = next;
           play.next_item = index;
           if (!output.mixer().post(MixerCommand::start(next->id(), &next->queue(), at, 1.0F, 0)))
@@ -394,6 +460,7 @@ void Engine::shutdown() {
         (void)output(play.zone)->mixer().post(MixerCommand::stop((*s)->id(), 0));
         (*s)->cancel();
       }
+    if (play.live) (void)output(play.zone)->mixer().post(MixerCommand::stop(play.live->id(), 0));
     if (play.record != 0) {
       m_log.finish(play.record, now, content::AsRunOutcome::interrupted,
                    "đài dừng / the daemon stopped");
@@ -409,7 +476,7 @@ content::TimePoint Engine::time_of(const std::string& zone, std::int64_t frame) 
   if (!t.known()) return m_clock.now();
   const auto offset =
       std::chrono::duration<double>(static_cast<double>(frame - t.frame) / t.sample_rate_hz);
-  return t.dac_time + std::chrono::duration_cast<content::TimePoint::duration>(offset);
+  return t.dac_time + std::chrono::round<content::TimePoint::duration>(offset);
 }
 
 std::int64_t Engine::frame_of(const std::string& zone, content::TimePoint instant) const {
@@ -422,6 +489,226 @@ std::int64_t Engine::frame_of(const std::string& zone, content::TimePoint instan
 std::int64_t Engine::now_frame(const std::string& zone) const {
   const ZoneOutput* out = find_output(zone);
   return out ? out->mixer().frames_rendered() : 0;
+}
+
+std::shared_ptr<Engine::LiveSession> Engine::open_live(
+    const Occurrence& occurrence, std::optional<std::chrono::milliseconds> silence,
+    std::string label) {
+  if (!m_live_sources)
+    throw AudioError("không có nguồn trực tiếp nào được cấu hình / no live source is configured",
+                     0);
+  auto session = std::make_shared<LiveSession>();
+  session->source = m_live_sources(occurrence.play.input, m_options.sample_rate_hz);
+  if (!session->source)
+    throw AudioError("không mở được / cannot open '" + occurrence.play.input + "'", 0);
+  session->silence = SilenceDetector{m_options.silence_threshold_dbfs,
+                                     frames_for(silence.value_or(m_options.silence_fallback))};
+  if (occurrence.play.length.count() > 0) session->end_frames = frames_for(occurrence.play.length);
+  session->scratch.resize(m_options.frames_per_block *
+                          std::max<std::size_t>(session->source->channels(), 1));
+  session->label = std::move(label);
+  return session;
+}
+
+RequestId Engine::start_live(const LiveRequest& request) {
+  Occurrence o;
+  o.start = m_clock.now();
+  o.slot_id = "live";
+  o.key = "live@" +
+          std::to_string(
+              std::chrono::duration_cast<std::chrono::milliseconds>(o.start.time_since_epoch())
+                  .count()) +
+          "#" + std::to_string(m_next_request);
+  o.priority = request.priority;
+  o.on_preempt = OnPreempt::resume;
+  o.play.kind = PlayKind::relay;
+  o.play.input = request.source;
+  o.play.length = request.length.value_or(std::chrono::milliseconds{0});
+  o.zones = request.zones;
+  std::erase_if(o.zones, [&](const std::string& z) { return output(z) == nullptr; });
+  if (o.zones.empty())
+    throw std::invalid_argument(
+        "không có vùng nào trong số đã chọn / none of the chosen zones exists");
+  std::shared_ptr<LiveSession> session;
+  try {
+    session = open_live(o, request.silence_fallback, request.label);
+  } catch (const std::exception& e) {
+    Active failed{o, {}, play_title(o.play, m_bundle), 0, nullptr};
+    auto record = base_record(failed);
+    record.started = record.ended = o.start;
+    record.outcome = content::AsRunOutcome::device_failure;
+    record.detail =
+        "không mở được nguồn trực tiếp / cannot open the live input: " + std::string{e.what()};
+    m_log.append(record);
+    ++m_stats.records;
+    throw;
+  }
+  return fire(std::move(o), true, std::move(session));
+}
+
+bool Engine::stop_live(RequestId id) {
+  const auto it = m_active.find(id);
+  if (it == m_active.end() || !it->second.live) return false;
+  end_request(id, content::AsRunOutcome::played,
+              "người điều hành kết thúc / ended by the operator");
+  return true;
+}
+
+std::vector<RequestId> Engine::live_ids() const {
+  std::vector<RequestId> out;
+  for (const auto& [id, active] : m_active)
+    if (active.live) out.push_back(id);
+  return out;
+}
+
+void Engine::end_request(RequestId request, content::AsRunOutcome outcome, const std::string& why) {
+  for (auto it = m_plays.lower_bound({request, std::string{}});
+       it != m_plays.end() && it->first.first == request;) {
+    ZonePlay& play = it->second;
+    if (play.record != 0) {
+      const auto ended = outcome == content::AsRunOutcome::played && play.resumed
+                             ? content::AsRunOutcome::resumed
+                             : outcome;
+      m_log.finish(play.record, time_of(play.zone, now_frame(play.zone)), ended, why);
+      play.record = 0;
+    }
+    halt(play, now_frame(play.zone), why, outcome);
+    it = m_plays.erase(it);
+  }
+  m_active.erase(request);
+  apply(m_arbiter.cancel(request), std::nullopt);
+}
+
+void Engine::begin_live(ZonePlay& play, std::int64_t frame) {
+  ZoneOutput& out = *output(play.zone);
+  Active& active = m_active.at(play.request);
+  LiveSession& session = *active.live;
+  const std::int64_t start =
+      std::max(frame, now_frame(play.zone) + frames_for(m_options.live_delay));
+  // A relay ends on the frame of its scheduled start + length, whatever happened meanwhile.
+  if (session.end_frames && !play.live_end) play.live_end = frame + *session.end_frames;
+  if (play.live_end && *play.live_end <= start) {
+    finish_zone({play.request, play.zone}, start);
+    return;
+  }
+  bool on_air = false;
+  for (auto it = m_plays.lower_bound({play.request, std::string{}});
+       it != m_plays.end() && it->first.first == play.request; ++it)
+    on_air = on_air || it->second.live != nullptr;
+  if (!on_air) {  // going on air (again): no stale audio, a fresh silence count
+    session.source->discard();
+    session.silence.reset();
+  }
+  auto stream =
+      std::make_shared<LiveStream>(m_next_stream++, out.pool(), linear_gain(out.zone().gain_db));
+  m_live_streams.emplace(stream->id(), std::pair{PlayKey{play.request, play.zone}, stream});
+  play.live = stream;
+  play.live_start = start;
+  play.live_pushed = 0;
+  const auto ramp = ramp_frames(m_options.sample_rate_hz);
+  if (!out.mixer().post(MixerCommand::start(stream->id(), &stream->queue(), start, 1.0F, ramp))) {
+    m_live_streams.erase(stream->id());
+    play.live.reset();
+    finish_zone({play.request, play.zone}, start);
+    return;
+  }
+  if (play.live_end)
+    (void)out.mixer().post(MixerCommand::stop_at(stream->id(), *play.live_end, ramp));
+}
+
+void Engine::feed_live(RequestId request, LiveSession& session, std::vector<Fallback>& fallbacks) {
+  std::vector<ZonePlay*> zones;
+  for (auto it = m_plays.lower_bound({request, std::string{}});
+       it != m_plays.end() && it->first.first == request; ++it)
+    if (it->second.live && !it->second.fell_back) zones.push_back(&it->second);
+  if (zones.empty()) {
+    session.source->discard();
+    return;
+  }
+  const std::size_t channels = std::max<std::size_t>(session.source->channels(), 1);
+  const auto ramp = ramp_frames(m_options.sample_rate_hz);
+  // Live audio is read no further ahead than two blocks past the output (a generator could be
+  // read any distance ahead; a real input cannot), so a fallback is decided when it is due.
+  const auto ahead = static_cast<std::int64_t>(2 * m_options.frames_per_block);
+  for (;;) {
+    std::size_t queued = 0;
+    bool far_enough = false;
+    for (const ZonePlay* z : zones) {
+      queued = std::max(queued, z->live->queued_blocks());
+      far_enough = far_enough || z->live_start + z->live_pushed >= now_frame(z->zone) + ahead;
+    }
+    if (far_enough || queued >= std::min(m_options.queue_target_blocks, BlockQueue::capacity() - 1))
+      return;
+    const std::size_t frames = session.source->read(session.scratch);
+    if (frames == 0) return;
+    const auto chunk = std::span<const float>{session.scratch}.first(frames * channels);
+    const auto tripped = session.silence.feed(chunk, channels);
+    for (ZonePlay* z : zones) {
+      (void)z->live->push(chunk, channels);
+      if (tripped) {
+        const std::int64_t at =
+            z->live_start + z->live_pushed + static_cast<std::int64_t>(*tripped);
+        if (!z->live_end || at < *z->live_end) {
+          z->live_end = at;
+          z->fell_back = true;
+          (void)output(z->zone)->mixer().post(MixerCommand::stop_at(z->live->id(), at, ramp));
+          const auto seconds = std::to_string(session.silence.silent_frames() /
+                                              std::max(m_options.sample_rate_hz, 1));
+          fallbacks.push_back({PlayKey{request, z->zone}, at,
+                               "nguồn im lặng " + seconds +
+                                   " giây, trở về chương trình / the source "
+                                   "was silent for " +
+                                   seconds + " s, fell back"});
+        }
+      }
+      z->live_pushed += static_cast<std::int64_t>(frames);
+    }
+    if (tripped) return;
+  }
+}
+
+void Engine::handle_live(ZoneOutput& /*output*/, const MixerEvent& event) {
+  const auto found = m_live_streams.find(event.stream);
+  const PlayKey key = found->second.first;
+  auto it = m_plays.find(key);
+  const bool mine = it != m_plays.end() && it->second.live && it->second.live->id() == event.stream;
+  if (!mine) {
+    if (event.releases_stream()) m_live_streams.erase(found);
+    return;
+  }
+  ZonePlay& play = it->second;
+  switch (event.kind) {
+    case MixerEvent::Kind::started:
+      play.live_start = event.frame;
+      if (play.record == 0) append_record(play, event.frame);
+      return;
+    case MixerEvent::Kind::underrun:
+      return;
+    case MixerEvent::Kind::ended:
+    case MixerEvent::Kind::stopped:
+    case MixerEvent::Kind::rejected: {
+      play.live.reset();
+      m_live_streams.erase(found);
+      finish_zone(key, event.frame);
+      return;
+    }
+  }
+}
+
+void Engine::remember_position(ZonePlay& play, std::int64_t frame) {
+  const Active& active = m_active.at(play.request);
+  if (active.live) return;
+  std::int64_t offset = play.current_offset;  // not started yet: where it was to start
+  if (play.current && play.item_start >= 0) offset = frame - play.item_start;
+  std::size_t item = play.item;
+  while (item + 1 < active.items.size()) {
+    const std::int64_t length = active.items[item].frames_at(m_options.sample_rate_hz);
+    if (length <= 0 || offset < length) break;
+    offset -= length;
+    ++item;
+  }
+  play.item = item;
+  play.seek_frames = std::max<std::int64_t>(0, offset - frames_for(m_options.resume_preroll));
 }
 
 }  // namespace tinxa::broadcast

@@ -17,8 +17,22 @@
 //    current one ends (from the probed length), so there is no gap between items.
 //  - A missing or undecodable file is logged as skipped_file with the reason, and the next item
 //    starts where the skipped one would have.
-//  - Resume granularity: a suspended playlist resumes at the start of the item that was cut off
-//    (streams cannot seek yet).
+//  - Preemption is frame-exact: the holder of a zone fades out so that its last sample is just
+//    before the frame the higher class starts on (the mixer is told that frame; audio already
+//    decoded for the holder does not delay the switch). With EngineOptions::lead > 0 (the
+//    real-time daemon: more than the sink latency plus the poll period) occurrences fire that
+//    long before their start, so both the switch and the start land on the scheduled frame.
+//  - Resume: a suspended playlist continues in the item that was cut off, from the frame where it
+//    was cut minus EngineOptions::resume_preroll (the stream seeks); restart plays it again from
+//    the first item; drop ends it.
+//  - Live and relay: start_live() (the operator's microphone) and relay slots play a LiveSource
+//    (opened through the LiveSourceFactory, see set_live_sources()) in their zones with the
+//    same priority rules: live is usually `priority`, an emergency preempts it and it comes back
+//    live (not from where it was: it is live) when the emergency ends. A relay, or a live with a
+//    length, ends on the frame of start + length (from the scheduled start), also when it was
+//    preempted meanwhile. A source that stays below silence_threshold_dbfs for
+//    silence_fallback ends (outcome fell_back, with the reason) and the zone returns to what it
+//    would otherwise play.
 //  - As-run records: one per occurrence and zone it played in, appended (durably) when its first
 //    sample is at the output, finished when it ends or is preempted; a resumed part is a new
 //    record with the same key. Times come from the mixer's frame count through the sink's timing.
@@ -36,9 +50,12 @@
 #include <string>
 #include <vector>
 
+#include "broadcast/audio/LiveSource.hpp"
+#include "broadcast/audio/LiveStream.hpp"
 #include "broadcast/audio/LoudnessCache.hpp"
 #include "broadcast/audio/PlaybackStream.hpp"
 #include "broadcast/engine/PlayoutItem.hpp"
+#include "broadcast/engine/SilenceDetector.hpp"
 #include "broadcast/engine/ZoneArbiter.hpp"
 #include "broadcast/engine/ZoneOutput.hpp"
 #include "broadcast/schedule/Occurrence.hpp"
@@ -56,6 +73,42 @@ struct EngineOptions {
   std::size_t pool_blocks = 192;            // per zone
   std::size_t frames_per_block = 1024;
   std::size_t queue_target_blocks = 24;
+  // Occurrences fire this long before their start (next_due() is start - lead). 0 for the
+  // simulator; the real-time daemon sets more than its sinks' latency plus its poll period.
+  std::chrono::milliseconds lead{0};
+  // A resumed item starts this much before the frame where it was cut (never before its start).
+  std::chrono::milliseconds resume_preroll{500};
+  // Live and relay: a source below silence_threshold_dbfs (every channel, every frame) for this
+  // long falls back. 0: never.
+  std::chrono::milliseconds silence_fallback{std::chrono::seconds{30}};
+  double silence_threshold_dbfs = -50.0;
+  // Live: the first live sample plays this long after it goes on air (room for input jitter;
+  // the real-time daemon sets a few tens of ms, the simulator 0).
+  std::chrono::milliseconds live_delay{0};
+};
+
+// The operator goes live (the `live` control command).
+struct LiveRequest {
+  std::string source;  // the input device name, opened through the LiveSourceFactory
+  std::vector<std::string> zones;
+  Priority priority = Priority::priority;  // an emergency preempts it; it preempts normal
+  // Ends by itself this long after it starts; nullopt: when stop_live() is called.
+  std::optional<std::chrono::milliseconds> length;
+  // nullopt: EngineOptions::silence_fallback (0 there or here: never).
+  std::optional<std::chrono::milliseconds> silence_fallback;
+  std::string label;  // who or why, for the as-run log's detail; may be empty
+};
+
+// What holds a zone now (the daemon's `status`). See Engine::now_playing().
+struct ZoneNowPlaying {
+  RequestId request = 0;
+  std::string occurrence_key;
+  std::string slot_id;
+  std::string title;       // the playlist's or announcement's title
+  std::string item_title;  // the item sounding now (an announcement or the chime); may be empty
+  Priority priority = Priority::normal;
+  bool live = false;        // a live or relayed source
+  std::size_t waiting = 0;  // requests suspended or queued in the zone
 };
 
 struct EngineStats {
@@ -65,6 +118,7 @@ struct EngineStats {
   std::size_t caught_up = 0;       // late but within the grace: played at once
   std::size_t skipped_files = 0;   // items skipped for a missing or undecodable file
   std::size_t records = 0;         // as-run records appended
+  std::size_t fell_back = 0;       // live or relay zones ended by the silence fallback
 };
 
 class Engine {
@@ -96,6 +150,20 @@ class Engine {
   // played if its key is already logged; returns false then.
   bool inject(Occurrence occurrence);
 
+  // How live and relay sources are opened. Without one, live and relay are logged as
+  // device_failure. The simulator gives generators; the daemon gives LiveInput (PortAudio).
+  void set_live_sources(LiveSourceFactory factory) { m_live_sources = std::move(factory); }
+
+  // Goes live now from `request.source` in its zones (unknown zones are left out). Returns the
+  // id stop_live() takes. Throws std::invalid_argument if none of the zones exists, AudioError
+  // if the source cannot be opened (logged as device_failure first).
+  RequestId start_live(const LiveRequest& request);
+  // Ends live `id` everywhere (fade out now; outcome played, or resumed); what it preempted comes
+  // back. False if `id` is not a live that is still on air, suspended or waiting.
+  bool stop_live(RequestId id);
+  // The lives and relays still on air, suspended or waiting.
+  [[nodiscard]] std::vector<RequestId> live_ids() const;
+
   // Handles what the mixers reported, then fires every occurrence due by now whose key is still
   // not in the as-run log (each fires at most once, whatever the clock does afterwards).
   void poll();
@@ -111,14 +179,39 @@ class Engine {
   // Stops everything: records still playing are finished as interrupted at now.
   void shutdown();
 
+  // Operator commands and the daemon's queries (EngineOperator.cpp; the daemon's additions).
+  // What holds `zone` now; nullopt when nothing does or the zone is unknown.
+  [[nodiscard]] std::optional<ZoneNowPlaying> now_playing(const std::string& zone) const;
+  // The occurrence next_due() is about; null when nothing is pending.
+  [[nodiscard]] const Occurrence* next_occurrence() const noexcept;
+  // A schedule reload: replaces the occurrences not yet fired with `occurrences`, keeping of
+  // those only what is still to fire (due after now, or already pending); logged keys are
+  // dropped as by schedule(). Nothing fired before is fired again.
+  void reschedule(std::vector<Occurrence> occurrences);
+  // Ends what holds `zone` now with a short fade, finishing its record there with `outcome` and
+  // `why` (operator stop: interrupted; a lost device: device_failure); what waited in the zone
+  // plays next. False if nothing held it.
+  bool end_in_zone(const std::string& zone, content::AsRunOutcome outcome, const std::string& why);
+  // Skips the file sounding in `zone`: the holder's next item starts now (the last one ends the
+  // occurrence there). False if nothing holds the zone or a live source does.
+  bool skip(const std::string& zone);
+
   [[nodiscard]] const EngineStats& stats() const noexcept { return m_stats; }
 
  private:
+  struct LiveSession {
+    std::unique_ptr<LiveSource> source;
+    SilenceDetector silence;
+    std::optional<std::int64_t> end_frames;  // length at the output rate, if it ends by itself
+    std::vector<float> scratch;              // one block of the source's frames
+    std::string label;
+  };
   struct Active {
     Occurrence occurrence;
     std::vector<PlayoutItem> items;
     std::string title;
     std::size_t zones_left = 0;
+    std::shared_ptr<LiveSession> live;  // null for files
   };
   using PlayKey = std::pair<RequestId, std::string>;
   struct ZonePlay {
@@ -132,13 +225,43 @@ class Engine {
     bool resumed = false;     // the next record is a resumed part
     bool restarted = false;
     std::string preempted_by;
+    std::int64_t item_start = -1;     // output frame of the current item's frame 0 (-1: unknown)
+    std::int64_t current_offset = 0;  // where in its item the current stream began
+    std::int64_t seek_frames = 0;     // where the next begin() starts in its item (resume)
+    // Live: this zone's stream, where it started and how many frames it was given.
+    std::shared_ptr<LiveStream> live;
+    std::int64_t live_start = 0;
+    std::int64_t live_pushed = 0;
+    std::optional<std::int64_t> live_end;  // output frame where it ends (length or fallback)
+    bool fell_back = false;
   };
 
-  void fire(Occurrence occurrence, bool at_once);
+  // Returns the request's id, or 0 if nothing plays (logged why).
+  RequestId fire(Occurrence occurrence, bool at_once, std::shared_ptr<LiveSession> live = nullptr);
+  // Ends `request` everywhere now with `outcome` (operator stop, lost input); what it preempted
+  // comes back.
+  void end_request(RequestId request, content::AsRunOutcome outcome, const std::string& why);
+  [[nodiscard]] std::int64_t frames_for(std::chrono::milliseconds d) const noexcept;
+  std::shared_ptr<LiveSession> open_live(const Occurrence& occurrence,
+                                         std::optional<std::chrono::milliseconds> silence,
+                                         std::string label);
+  void begin_live(ZonePlay& play, std::int64_t frame);
+  struct Fallback {
+    PlayKey key;
+    std::int64_t frame;  // where the zone falls back
+    std::string why;
+  };
+  // Reads the source and hands it to the request's zones; adds the zones that fell silent.
+  void feed_live(RequestId request, LiveSession& session, std::vector<Fallback>& fallbacks);
+  void handle_live(ZoneOutput& output, const MixerEvent& event);
+  // Where `play` was when cut at `frame`: its item and the offset in it, for resume.
+  void remember_position(ZonePlay& play, std::int64_t frame);
   void apply(const std::vector<ZoneDecision>& decisions, std::optional<std::int64_t> frame);
   void begin(ZonePlay& play, std::int64_t frame);
   // A stream for the first playable item from `index` on; logs skipped ones. nullptr if none.
-  std::shared_ptr<PlaybackStream> prepare(ZonePlay& play, std::size_t& index, std::int64_t frame);
+  // The first stream starts `seek` frames into its item.
+  std::shared_ptr<PlaybackStream> prepare(ZonePlay& play, std::size_t& index, std::int64_t frame,
+                                          std::int64_t seek);
   void halt(ZonePlay& play, std::int64_t frame, const std::string& why,
             content::AsRunOutcome outcome);
   void finish_zone(const PlayKey& key, std::int64_t frame);
@@ -166,6 +289,8 @@ class Engine {
   std::map<RequestId, Active> m_active;
   std::map<PlayKey, ZonePlay> m_plays;
   std::map<StreamId, std::pair<PlayKey, std::shared_ptr<PlaybackStream>>> m_streams;
+  std::map<StreamId, std::pair<PlayKey, std::shared_ptr<LiveStream>>> m_live_streams;
+  LiveSourceFactory m_live_sources;
   RequestId m_next_request = 1;
   StreamId m_next_stream = 1;
   EngineStats m_stats;

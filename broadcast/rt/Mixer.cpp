@@ -53,6 +53,12 @@ void Mixer::apply(const MixerCommand& command) noexcept {
         emit(MixerEvent::Kind::rejected, command.stream, m_frame);
         return;
       }
+      if (command.at_frame > m_frame + static_cast<std::int64_t>(command.ramp_frames) &&
+          voice->state != Voice::State::stopping) {
+        voice->stop_frame = command.at_frame;  // render() begins the fade on time
+        voice->stop_ramp = command.ramp_frames;
+        return;
+      }
       if (voice->state == Voice::State::pending) {
         voice->release(m_spent);
         emit(MixerEvent::Kind::stopped, command.stream, m_frame);
@@ -101,6 +107,38 @@ void Mixer::render(std::span<float> interleaved, std::size_t channels) noexcept 
       voice.gain = 0.0F;
       voice.ramp_to(voice.target_gain, voice.fade_in_frames);
       emit(MixerEvent::Kind::started, voice.stream, m_frame + static_cast<std::int64_t>(from));
+    }
+    if (voice.stop_frame >= 0 && voice.state == Voice::State::playing) {
+      // A stop due at a frame: play up to where its fade begins, then fade.
+      // The fade's last step (gain 0, not played) falls on stop_frame itself.
+      const std::int64_t fade_from = std::max(
+          voice.stop_frame - static_cast<std::int64_t>(voice.stop_ramp) + (voice.stop_ramp > 0),
+          m_frame);
+      if (fade_from < m_frame + frames) {
+        const auto split = static_cast<std::size_t>(fade_from - m_frame);
+        if (split > from) {
+          const Voice::Result head =
+              voice.mix(interleaved.first(split * channels), channels, from, m_spent);
+          if (head.outcome == Voice::Outcome::ended) {
+            emit(MixerEvent::Kind::ended, voice.stream,
+                 m_frame + static_cast<std::int64_t>(head.frame));
+            voice.release(m_spent);
+            continue;
+          }
+          if (head.outcome == Voice::Outcome::underrun) {
+            m_underruns.fetch_add(1, std::memory_order_relaxed);
+          }
+          from = split;
+        }
+        voice.state = Voice::State::stopping;
+        voice.stop_frame = -1;
+        if (voice.block == nullptr && voice.queue->empty()) {
+          emit(MixerEvent::Kind::stopped, voice.stream, m_frame + static_cast<std::int64_t>(from));
+          voice.release(m_spent);
+          continue;
+        }
+        voice.ramp_to(0.0F, voice.stop_ramp);
+      }
     }
     const Voice::Result result = voice.mix(interleaved, channels, from, m_spent);
     const std::int64_t at = m_frame + static_cast<std::int64_t>(result.frame);

@@ -23,7 +23,9 @@ inline constexpr double kDefaultRampSeconds = 0.005;
 struct MixerCommand {
   enum class Kind : std::uint8_t {
     start,     // play `stream` from `queue`, first sample at output frame `at_frame`
-    stop,      // fade `stream` out over `ramp_frames`, then let go of it
+    stop,      // fade `stream` out over `ramp_frames` so that its last sample is just before
+               // output frame `at_frame` (a frame already rendered, or one within the ramp: fade
+               // from now), then let go of it
     set_gain,  // ramp `stream` to `gain` over `ramp_frames` (ducking, operator level)
   };
 
@@ -32,7 +34,8 @@ struct MixerCommand {
   // start: the stream's blocks. Owned by the caller, who must keep it alive and not consume from
   // it until the mixer reports the stream ended, stopped or rejected.
   BlockQueue* queue = nullptr;
-  // start: the output frame of the stream's first sample; a frame already rendered means "now".
+  // start: the output frame of the stream's first sample; stop: the frame the fade ends on. A
+  // frame already rendered means "now".
   std::int64_t at_frame = 0;
   float gain = 1.0F;              // start, set_gain: the target gain
   std::uint32_t ramp_frames = 0;  // start: fade-in; stop: fade-out; set_gain: ramp length
@@ -43,6 +46,12 @@ struct MixerCommand {
   }
   [[nodiscard]] static MixerCommand stop(StreamId stream, std::uint32_t fade_out_frames) noexcept {
     return {Kind::stop, stream, nullptr, 0, 0.0F, fade_out_frames};
+  }
+  // Stops `stream` so that its fade ends exactly at output frame `at_frame` (preemption on the
+  // frame the higher class starts on, a relay's scheduled end).
+  [[nodiscard]] static MixerCommand stop_at(StreamId stream, std::int64_t at_frame,
+                                            std::uint32_t fade_out_frames) noexcept {
+    return {Kind::stop, stream, nullptr, at_frame, 0.0F, fade_out_frames};
   }
   [[nodiscard]] static MixerCommand set_gain(StreamId stream, float gain,
                                              std::uint32_t ramp_frames) noexcept {

@@ -35,6 +35,8 @@ struct Voice {
   bool in_underrun = false;
   std::int64_t start_frame = 0;      // pending: the output frame to start at
   std::uint32_t fade_in_frames = 0;  // pending: the ramp from silence when it starts
+  std::int64_t stop_frame = -1;      // a stop due at this output frame (-1: none)
+  std::uint32_t stop_ramp = 0;       // the fade that ends on stop_frame
 
   float gain = 0.0F;         // current linear gain
   float target_gain = 0.0F;  // where the ramp goes

@@ -53,6 +53,8 @@ struct PlayItem {
   std::string id;                       // playlist or announcement id; empty for a relay
   std::string input;                    // relay: the PortAudio input device name
   std::chrono::milliseconds length{0};  // relay: how long; it ends exactly this long after start
+  // relay: silent this long, it falls back (nullopt: the engine's default; 0: never).
+  std::optional<std::chrono::milliseconds> silence_fallback{};
 
   friend bool operator==(const PlayItem&, const PlayItem&) = default;
 };

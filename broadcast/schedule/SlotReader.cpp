@@ -48,6 +48,18 @@ bool read_relay(const Value& value, PlayItem& out) {
     relay.length = length;
     return true;
   }) && ok;
+  ok = map.read_with("silence_fallback", Presence::optional, [&](const Value& v) {
+    std::chrono::milliseconds after{};
+    if (!config::read_value(v, after)) return false;
+    if (after < std::chrono::milliseconds{0} || after > std::chrono::hours{1}) {
+      v.error(Message{"thời gian im lặng trước khi trở về ngoài khoảng cho phép",
+                      "the silence before falling back is out of range"},
+              Message{"từ 0s (không bao giờ) đến 1h", "from 0s (never) to 1h"});
+      return false;
+    }
+    relay.silence_fallback = after;
+    return true;
+  }) && ok;
   map.finish();
   if (ok) out = std::move(relay);
   return ok;

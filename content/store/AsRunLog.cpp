@@ -34,9 +34,9 @@ CREATE INDEX as_run_by_key ON as_run (occurrence_key);
 )sql"},
 }};
 
-constexpr std::array<std::string_view, 8> kOutcomeWords{
-    "playing",     "played",       "preempted",      "resumed",
-    "interrupted", "skipped_file", "device_failure", "missed"};
+constexpr std::array<std::string_view, 9> kOutcomeWords{
+    "playing",      "played",         "preempted", "resumed",  "interrupted",
+    "skipped_file", "device_failure", "missed",    "fell_back"};
 
 std::int64_t to_ms(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();

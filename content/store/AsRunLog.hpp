@@ -30,6 +30,7 @@ enum class AsRunOutcome {
   skipped_file,    // (skipped_file) a file was missing or could not be decoded
   device_failure,  // (device_failure) the output device failed
   missed,          // (missed) due while the daemon was down, past the catch-up grace
+  fell_back,       // (fell_back) a live or relayed source stayed silent; the zone fell back
 };
 
 [[nodiscard]] std::string_view to_string(AsRunOutcome outcome) noexcept;

@@ -22,8 +22,9 @@ using test::write_tone;
 
 // Decodes all of `path` for `device` into one interleaved vector (short files only).
 std::vector<float> decode_all(const std::filesystem::path& path, DeviceFormat device,
-                              float gain = 1.0F) {
+                              float gain = 1.0F, std::int64_t skip = 0) {
   DecodeStream stream{path, device, gain};
+  stream.skip(skip);
   BlockPool pool{2, 1000, device.channels};
   std::vector<float> out;
   for (;;) {
@@ -84,6 +85,21 @@ TEST_CASE("A mono file is heard on both channels and a stereo file is averaged f
   }
   write_tone(dir / "stereo.wav", {440.0, 0.5, 48000, 2, 4800});
   CHECK(decode_all(dir / "stereo.wav", {48000, 1}).size() == 4800);
+}
+
+TEST_CASE("A stream started N frames in delivers the file from frame N, also when resampling",
+          "[audio][decode][seek]") {
+  const tinxa::test::TempDir dir;
+  write_tone(dir / "same.wav", {440.0, 0.5, 48000, 1, 48000});
+  const auto whole = decode_all(dir / "same.wav", {48000, 1});
+  const auto rest = decode_all(dir / "same.wav", {48000, 1}, 1.0F, 12345);
+  REQUIRE(rest.size() == whole.size() - 12345);
+  CHECK(std::equal(rest.begin(), rest.end(), whole.begin() + 12345));
+  // Resampled: 44.1 kHz file, 48 kHz device; the rest is as long as what is left.
+  write_tone(dir / "other.wav", {440.0, 0.5, 44100, 1, 44100});
+  const auto resampled = decode_all(dir / "other.wav", {48000, 1}, 1.0F, 24000);
+  CHECK(std::abs(static_cast<long>(resampled.size()) - 24000) <= 2);
+  CHECK(decode_all(dir / "same.wav", {48000, 1}, 1.0F, 96000).empty());  // past the end
 }
 
 TEST_CASE("A missing file fails at open with the path in the message", "[audio][decode]") {

@@ -93,15 +93,16 @@ TEST_CASE("a crash's records still playing are closed as interrupted at start-up
   CHECK(site.log.between(kOrigin, kOrigin + 1h)[0].outcome == AsRunOutcome::interrupted);
 }
 
-TEST_CASE("a relay, not implemented yet, is logged as such instead of pretending to play",
+TEST_CASE("a relay with no live source configured is logged as a device failure, not played",
           "[engine]") {
   Installation site{"engine-relay"};
   Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
-  REQUIRE(engine.inject(
-      test::occurrence("vov", kOrigin, {"z1"}, PlayItem{PlayKind::relay, {}, "Line In", 30min})));
+  REQUIRE(engine.inject(test::occurrence("vov", kOrigin, {"z1"},
+                                         PlayItem{PlayKind::relay, {}, "Line In", 30min, {}})));
   const auto records = site.log.between(kOrigin, kOrigin + 1h);
   REQUIRE(records.size() == 1);
   CHECK(records[0].outcome == AsRunOutcome::device_failure);
+  CHECK_THAT(records[0].detail, Catch::Contains("no live source is configured"));
   CHECK_FALSE(engine.busy());
 }
 

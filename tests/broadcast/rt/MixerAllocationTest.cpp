@@ -1,5 +1,6 @@
 // Proves that Mixer::render() neither allocates nor frees: this executable replaces the global
-// operator new and delete with counting versions, armed only around render() calls.
+// operator new and delete with counting versions (CountingAllocator.hpp), armed only around
+// render() calls.
 
 #include <atomic>
 #include <cstddef>
@@ -12,75 +13,14 @@
 
 #include "broadcast/rt/Mixer.hpp"
 #include "tests/broadcast/rt/BlockFixture.hpp"
-
-namespace {
-
-std::atomic<bool> g_armed{false};
-std::atomic<std::uint64_t> g_allocations{0};
-std::atomic<std::uint64_t> g_frees{0};
-
-void* counted_allocate(std::size_t size, std::size_t alignment = 0) {
-  if (g_armed.load(std::memory_order_relaxed)) {
-    g_allocations.fetch_add(1, std::memory_order_relaxed);
-  }
-  if (size == 0) {
-    size = 1;
-  }
-  void* memory = alignment > alignof(std::max_align_t)
-                     ? std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment)
-                     : std::malloc(size);
-  if (memory == nullptr) {
-    throw std::bad_alloc{};
-  }
-  return memory;
-}
-
-void counted_free(void* memory) noexcept {
-  if (memory != nullptr && g_armed.load(std::memory_order_relaxed)) {
-    g_frees.fetch_add(1, std::memory_order_relaxed);
-  }
-  std::free(memory);
-}
-
-}  // namespace
-
-// The replaceable global allocation functions ([new.delete]); every form routes to the two above.
-void* operator new(std::size_t size) { return counted_allocate(size); }
-void* operator new[](std::size_t size) { return counted_allocate(size); }
-void* operator new(std::size_t size, std::align_val_t alignment) {
-  return counted_allocate(size, static_cast<std::size_t>(alignment));
-}
-void* operator new[](std::size_t size, std::align_val_t alignment) {
-  return counted_allocate(size, static_cast<std::size_t>(alignment));
-}
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  try {
-    return counted_allocate(size);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-  try {
-    return counted_allocate(size);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void operator delete(void* memory) noexcept { counted_free(memory); }
-void operator delete[](void* memory) noexcept { counted_free(memory); }
-void operator delete(void* memory, std::size_t) noexcept { counted_free(memory); }
-void operator delete[](void* memory, std::size_t) noexcept { counted_free(memory); }
-void operator delete(void* memory, std::align_val_t) noexcept { counted_free(memory); }
-void operator delete[](void* memory, std::align_val_t) noexcept { counted_free(memory); }
-void operator delete(void* memory, std::size_t, std::align_val_t) noexcept { counted_free(memory); }
-void operator delete[](void* memory, std::size_t, std::align_val_t) noexcept {
-  counted_free(memory);
-}
+#include "tests/broadcast/rt/CountingAllocator.hpp"
 
 namespace tinxa::broadcast {
 namespace {
 
+using alloc_test::g_allocations;
+using alloc_test::g_armed;
+using alloc_test::g_frees;
 using test::BlockFixture;
 
 constexpr std::size_t kChannels = 2;

@@ -67,6 +67,32 @@ TEST_CASE("A stream starts on the exact output frame it was scheduled for", "[rt
   CHECK(events.front() == MixerEvent{MixerEvent::Kind::started, 7, at});
 }
 
+TEST_CASE("A stop at a frame fades out so that the stream's last sample is just before it",
+          "[rt][mixer]") {
+  const auto at =
+      GENERATE(std::int64_t{300}, std::int64_t{512}, std::int64_t{1000}, std::int64_t{4097});
+  const auto ramp = GENERATE(std::uint32_t{0}, std::uint32_t{240});
+  Mixer mixer{kRate};
+  BlockQueue queue;
+  BlockFixture source{7, kChannels, 512, constant};
+  source.feed(queue, 16, -1);
+  REQUIRE(mixer.post(MixerCommand::start(7, &queue, 0, 1.0F, 0)));
+  REQUIRE(mixer.post(MixerCommand::stop_at(7, at, ramp)));
+  const auto left = render(mixer, 24);
+  const auto last = std::find_if(left.rbegin(), left.rend(), [](float s) { return s != 0.0F; });
+  REQUIRE(last != left.rend());
+  CHECK(left.rend() - last - 1 == at - 1);  // the last sample heard
+  if (ramp == 0) {
+    CHECK(left[static_cast<std::size_t>(at - 1)] == 0.5F);
+  } else {
+    CHECK(left[static_cast<std::size_t>(at - ramp)] == 0.5F);  // the fade starts after this
+    CHECK(left[static_cast<std::size_t>(at - 1)] < 0.01F);
+  }
+  const auto events = drain_events(mixer);
+  REQUIRE(events.size() == 2);
+  CHECK(events.back() == MixerEvent{MixerEvent::Kind::stopped, 7, at});
+}
+
 TEST_CASE("A start scheduled in the past plays at once and reports the frame it really started",
           "[rt][mixer]") {
   Mixer mixer{kRate};

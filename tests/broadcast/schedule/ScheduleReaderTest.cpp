@@ -61,7 +61,7 @@ slots:
     priority: emergency
     repeat: 3
   vov:
-    relay: {input: Line In, for: 1h30min}
+    relay: {input: Line In, for: 1h30min, silence_fallback: 45s}
     at: "06:00"
     days: Chủ nhật
     on_preempt: drop
@@ -131,6 +131,7 @@ slots:
   CHECK(vov.play.kind == PlayKind::relay);
   CHECK(vov.play.input == "Line In");
   CHECK(vov.play.length == std::chrono::minutes{90});
+  CHECK(vov.play.silence_fallback == std::chrono::seconds{45});
   CHECK(vov.days.weekdays == bit(0));
   CHECK(vov.on_preempt == OnPreempt::drop);
   CHECK(vov.on_holidays == OnHolidays::play);

@@ -114,7 +114,7 @@ TEST_CASE("Finishing an unknown record is an error, and a bad priority is refuse
 TEST_CASE("Every outcome has a word that reads back as itself", "[store][asrun]") {
   for (auto outcome : {AsRunOutcome::playing, AsRunOutcome::played, AsRunOutcome::preempted,
                        AsRunOutcome::resumed, AsRunOutcome::interrupted, AsRunOutcome::skipped_file,
-                       AsRunOutcome::device_failure, AsRunOutcome::missed})
+                       AsRunOutcome::device_failure, AsRunOutcome::missed, AsRunOutcome::fell_back})
     CHECK(parse_outcome(to_string(outcome)) == outcome);
   CHECK_FALSE(parse_outcome("played_twice"));
 }
