@@ -6,7 +6,8 @@
 #   2. tinxa agenda: what the loudspeakers will play in the next two days;
 #   3. the kiosk: a window where there is a display, otherwise a tour of its screens as PNG files;
 #   4. tinxa-broadcastd --simulate: the real engine on a virtual clock, each zone's audio to WAV;
-#   5. tinxa log: the as-run log it wrote.
+#   5. tinxa log: the as-run log it wrote;
+#   6. where there is a sound card: tinxa-broadcastd in real time for 20 s, and tinxa play.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./deploy/setup.sh
@@ -52,3 +53,27 @@ echo "Âm thanh từng vùng loa / each zone's audio: build/demo/off-air/"
 echo
 echo "== 5. tinxa log: nhật ký phát sóng / the as-run log of ${day} =="
 "$tinxa" log --config deploy/demo --from "$day"
+
+echo
+echo "== 6. tinxa-broadcastd: thời gian thực, nghe được / in real time, audibly =="
+# Only where ALSA lists a sound card: the daemon runs for about 20 s on the demo schedule (both
+# zones on the default device, one channel each) and `tinxa play` sends one announcement to it.
+# It uses a copy of deploy/demo at the same folder depth (so the relative paths still hold) with
+# a control socket in build/ open to the current user's group.
+if aplay -l 2>/dev/null | grep -q '^card '; then
+  rt=build/demo-rt
+  mkdir -p "$rt"
+  cp deploy/demo/site.yaml deploy/demo/schedule.yaml "$rt/"
+  printf 'control_socket: %s\noperators_group: %s\n' "$PWD/$rt/broadcastd.sock" "$(id -gn)" \
+    > "$rt/broadcast.yaml"
+  "$broadcastd" --config "$rt" &
+  daemon=$!
+  for _ in $(seq 100); do "$tinxa" status --config "$rt" >/dev/null 2>&1 && break; sleep 0.2; done
+  "$tinxa" play ra-soat-bat-dau --config "$rt"
+  sleep 20
+  "$tinxa" status --config "$rt" || true
+  kill -TERM "$daemon"
+  wait "$daemon" || true
+else
+  echo "Máy không có card âm thanh (aplay -l): bỏ qua / no sound card (aplay -l): skipped."
+fi

@@ -1,6 +1,7 @@
 // tinxa: the command-line tool for operators and editors, in the way git or systemctl work.
 #include "broadcast/cli/AgendaCommand.hpp"
 #include "broadcast/cli/CheckCommand.hpp"
+#include "broadcast/cli/ControlCommand.hpp"
 #include "broadcast/cli/LogCommand.hpp"
 #include "broadcast/cli/NarrateCommand.hpp"
 #include "broadcast/cli/ReportCommand.hpp"
@@ -11,6 +12,8 @@
 
 #include <cstdio>
 #include <exception>
+#include <memory>
+#include <vector>
 
 int main(int argc, char** argv) {
   try {
@@ -24,6 +27,10 @@ int main(int argc, char** argv) {
     tinxa::cli::ReportCommand report(app);
     tinxa::cli::NarrateCommand narrate(app);
     tinxa::cli::SelfCheckCommand self_check(app);
+    // The operator's commands to a running tinxa-broadcastd, in the control protocol's order.
+    std::vector<std::unique_ptr<tinxa::cli::ControlCommand>> control;
+    for (const char* name : {"status", "play", "alert", "stop", "skip", "live", "reload"})
+      control.push_back(std::make_unique<tinxa::cli::ControlCommand>(app, name));
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -36,6 +43,8 @@ int main(int argc, char** argv) {
     if (report.chosen()) return report.run();
     if (narrate.chosen()) return narrate.run();
     if (self_check.chosen()) return self_check.run();
+    for (const auto& command : control)
+      if (command->chosen()) return command->run();
     return 2;
   } catch (const std::exception& e) {
     fmt::print(stderr, "tinxa: lỗi / error: {}\n", e.what());

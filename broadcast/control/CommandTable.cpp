@@ -14,10 +14,11 @@ namespace tinxa::broadcast {
 namespace {
 
 constexpr std::array<CommandSpec, 7> kCommands{{
-    {"alert", 1, kAnyNumber, "alert ITEM [ZONE...]",
+    {"alert", 1, kAnyNumber, "alert ITEM [ZONE...] [repeat=N]",
      "phát khẩn cấp ngay, mọi cụm loa nếu không nêu, bỏ qua giờ yên tĩnh",
      "broadcast an emergency now, to every zone unless named, ignoring quiet hours"},
-    {"live", 2, kAnyNumber, "live INPUT ZONE...", "phát trực tiếp từ micrô hoặc đường vào",
+    {"live", 2, kAnyNumber, "live INPUT ZONE... [for=DURATION]",
+     "phát trực tiếp từ micrô hoặc đường vào",
      "go live from a microphone or line input to the zones"},
     {"play", 1, kAnyNumber, "play ITEM [ZONE...]", "phát ngay một thông báo hoặc danh sách phát",
      "play an announcement or playlist now"},

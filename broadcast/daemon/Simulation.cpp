@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 
+#include "broadcast/audio/ToneSource.hpp"
 #include "broadcast/daemon/Simulator.hpp"
 #include "broadcast/engine/Engine.hpp"
 #include "broadcast/schedule/Expand.hpp"
@@ -88,6 +89,14 @@ int run_simulation(const SimulationRequest& request, std::FILE* out) {
   options.target_lufs = settings.broadcast.loudness_target_lufs;
   options.catch_up_grace = settings.broadcast.catch_up_grace;
   Engine engine{clock, log, *schedule, loaded.bundle, options, cache.get()};
+  // No input device in a simulation: a quiet 440 Hz tone stands in for every relayed input.
+  engine.set_live_sources([](const std::string&, int rate) -> std::unique_ptr<LiveSource> {
+    ToneSource::Options tone;
+    tone.sample_rate_hz = rate;
+    tone.frequency_hz = 440.0;
+    tone.amplitude = 0.1F;
+    return std::make_unique<ToneSource>(tone);
+  });
   engine.schedule(expand(*schedule, zone, from, to));
   const auto already = engine.stats().already_logged;
 

@@ -1,18 +1,22 @@
-// tinxa-broadcastd: the loudspeaker daemon. For now only `--simulate FROM TO` (issue 3 item 9):
-// the real engine on a virtual clock, as fast as it can, writing the as-run log and, if asked,
-// each zone's audio to WAV. The real-time mode (PortAudio, control socket, systemd) is not built
-// yet; without --simulate the program says so and exits with status 2.
+// tinxa-broadcastd: the loudspeaker daemon. `--config DIR` runs it in real time (Daemon.hpp:
+// PortAudio, the control socket, systemd notification) until SIGTERM; `--simulate FROM TO` runs
+// the real engine on a virtual clock instead, as fast as it can, writing the as-run log and, if
+// asked, each zone's audio to WAV (Simulation.hpp).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <string>
 #include <vector>
 
+#include "broadcast/daemon/Daemon.hpp"
 #include "broadcast/daemon/Simulation.hpp"
 
 int main(int argc, char** argv) {
+  // Debian's PortAudio loads libjack, which must not try to start a JACK server of its own.
+  ::setenv("JACK_NO_START_SERVER", "1", 0);
   try {
     CLI::App app{"tinxa-broadcastd: đài truyền thanh xã / the commune loudspeaker daemon"};
     std::string config;
@@ -45,10 +49,16 @@ int main(int argc, char** argv) {
       return status == 0 ? 0 : 2;
     }
     if (simulate.empty()) {
-      fmt::print(stderr,
-                 "tinxa-broadcastd: chế độ thời gian thực chưa có; dùng --simulate FROM TO / the "
-                 "real-time mode is not built yet (issue #3); use --simulate FROM TO\n");
-      return 2;
+      if (!off_air.empty() || record || rate != 0) {
+        fmt::print(stderr,
+                   "tinxa-broadcastd: --off-air, --record và --rate chỉ dùng với --simulate / "
+                   "--off-air, --record and --rate need --simulate\n");
+        return 2;
+      }
+      tinxa::broadcast::DaemonRequest daemon;
+      daemon.config_dir = config;
+      if (!content.empty()) daemon.content_dir = content;
+      return tinxa::broadcast::run_daemon(daemon);
     }
     tinxa::broadcast::SimulationRequest request;
     request.config_dir = config;

@@ -1,0 +1,268 @@
+#include "broadcast/daemon/Daemon.hpp"
+
+#include <poll.h>
+#include <pthread.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <memory>
+#include <system_error>
+#include <vector>
+
+#include "broadcast/audio/LiveInput.hpp"
+#include "broadcast/audio/PortAudio.hpp"
+#include "broadcast/audio/PortAudioSink.hpp"
+#include "broadcast/control/ControlServer.hpp"
+#include "broadcast/control/UniqueFd.hpp"
+#include "broadcast/daemon/CommandHandlers.hpp"
+#include "broadcast/daemon/ScheduleReloader.hpp"
+#include "broadcast/daemon/SystemdNotify.hpp"
+#include "broadcast/engine/Engine.hpp"
+#include "config/reader/DiagnosticFormat.hpp"
+#include "config/settings/Settings.hpp"
+#include "content/store/AsRunLog.hpp"
+#include "content/store/StoreFiles.hpp"
+#include "content/time/TimeZone.hpp"
+
+namespace tinxa::broadcast {
+
+namespace {
+
+using namespace std::chrono_literals;
+using Steady = std::chrono::steady_clock;
+
+constexpr std::chrono::milliseconds kBusyPeriod{20};
+constexpr std::chrono::milliseconds kIdlePeriod{200};
+constexpr std::chrono::milliseconds kFileWatchPeriod{1000};
+// Occurrences fire this long before their start, so their first sample is placed on the exact
+// output frame: more than the output latency plus one busy period.
+constexpr std::chrono::milliseconds kLead{200};
+
+template <typename... Args>
+void say(fmt::format_string<Args...> format, Args&&... args) {
+  fmt::print(stderr, "tinxa-broadcastd: {}\n", fmt::format(format, std::forward<Args>(args)...));
+  std::fflush(stderr);
+}
+
+bool report(config::Diagnostics& diagnostics) {
+  diagnostics.sort();
+  for (const auto& d : diagnostics.items()) fmt::print(stderr, "{}", config::format_diagnostic(d));
+  if (!diagnostics.has_errors()) return false;
+  say("{0} lỗi; sửa rồi chạy lại (tinxa check) / {0} errors; fix them and start again (tinxa "
+      "check)",
+      diagnostics.error_count());
+  return true;
+}
+
+std::string text_of(const Request& request) { return format_request(request); }
+
+std::string text_of(const Response& response) {
+  if (!response.error) return "OK";
+  return fmt::format("ACK [{}] {}", static_cast<int>(*response.error), response.message);
+}
+
+void log_reload(const Response& response, std::string_view why) {
+  for (const auto& [key, value] : response.fields)
+    if (key == "error" || key == "warning") say("{}: {}", key, value);
+  if (response.error)
+    say("đọc lại lịch ({}) bị từ chối, vẫn chạy lịch cũ / reload ({}) rejected; the old schedule "
+        "keeps running",
+        why, why);
+  else
+    say("đã đọc lại lịch ({}) / schedule reloaded ({})", why, why);
+}
+
+void log_devices(const std::vector<DeviceOutputs::Event>& events) {
+  using Kind = DeviceOutputs::Event::Kind;
+  for (const auto& e : events) {
+    const auto zones = fmt::format("{}", fmt::join(e.zones, " "));
+    switch (e.kind) {
+      case Kind::opened:
+        say("thiết bị ra \"{}\" đã mở / output device \"{}\" open (zones: {})", e.device, e.device,
+            zones);
+        break;
+      case Kind::failed_to_open:
+        say("không mở được thiết bị ra / cannot open output device \"{}\" (zones: {}): {}; thử "
+            "lại sau / retrying",
+            e.device, zones, e.message);
+        break;
+      case Kind::lost:
+        say("mất thiết bị ra / output device lost \"{}\" (zones: {}): {}; thử lại sau / retrying",
+            e.device, zones, e.message);
+        break;
+      case Kind::returned:
+        say("thiết bị ra \"{}\" đã trở lại / output device \"{}\" is back (zones: {})", e.device,
+            e.device, zones);
+        break;
+    }
+  }
+}
+
+// A signalfd for SIGHUP, SIGTERM and SIGINT, which are blocked in this thread (and so in every
+// thread started after it).
+UniqueFd signal_fd() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  if (const int e = pthread_sigmask(SIG_BLOCK, &set, nullptr); e != 0)
+    throw std::system_error(e, std::generic_category(), "pthread_sigmask");
+  UniqueFd fd{::signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC)};
+  if (!fd.valid()) throw std::system_error(errno, std::generic_category(), "signalfd");
+  return fd;
+}
+
+// PortAudio 19.6 aborts in Pa_Terminate (pa_jack.c:820) once a JACK server it met at
+// Pa_Initialize has died: with JACK behind the devices (the ALSA jack plugin, the tests' paced
+// recipe) a lost device would crash the daemon when its sink's session ends. So when PortAudio
+// lists JACK devices, one session is held for the process's life and never terminated (the
+// process's exit releases it). Otherwise sessions end with the sinks, so that PortAudio lists
+// the devices again and a USB device plugged back in is found.
+void keep_portaudio_if_jack() {
+  auto session = std::make_unique<PortAudioSession>();
+  const auto devices = list_output_devices();
+  if (std::none_of(devices.begin(), devices.end(),
+                   [](const OutputDevice& d) { return d.host_api.rfind("JACK", 0) == 0; }))
+    return;
+  static PortAudioSession* held = nullptr;
+  if (held == nullptr) held = session.release();
+}
+
+int milliseconds_until(std::chrono::nanoseconds left) {
+  if (left <= 0ns) return 0;
+  // Rounded up, so the loop does not wake just before what it waits for.
+  return static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(left).count());
+}
+
+}  // namespace
+
+int run_daemon(const DaemonRequest& request) {
+  UniqueFd signals = signal_fd();
+
+  config::Diagnostics diagnostics;
+  const config::Settings settings = config::load_settings(request.config_dir, diagnostics);
+  if (report(diagnostics)) return 1;
+  const auto& broadcast = settings.broadcast;
+  ScheduleReloader programme{broadcast.schedule_file,
+                             request.content_dir.value_or(settings.site.content_dir),
+                             content::TimeZone::load(settings.site.time_zone)};
+  const bool loaded = programme.load(diagnostics);
+  if (report(diagnostics) || !loaded) return 1;
+
+  std::filesystem::create_directories(settings.site.data_dir);
+  content::Database database =
+      content::Database::open(content::as_run_path(settings.site.data_dir));
+  content::AsRunLog log{database};
+  auto cache = std::make_unique<LoudnessCache>(
+      content::Database::open(settings.site.data_dir / "loudness.sqlite"));
+  content::SystemClock clock;
+
+  EngineOptions options;
+  options.sample_rate_hz = broadcast.sample_rate_hz;
+  options.target_lufs = broadcast.loudness_target_lufs;
+  options.catch_up_grace = broadcast.catch_up_grace;
+  options.lead = kLead;
+  Engine engine{clock, log, programme.schedule(), programme.bundle(), options, cache.get()};
+  engine.set_live_sources([](const std::string& device, int rate) -> std::unique_ptr<LiveSource> {
+    return std::make_unique<LiveInput>(device, rate);
+  });
+
+  auto make_sink = request.make_sink;
+  if (!make_sink) {
+    make_sink = [](const std::string&) -> std::unique_ptr<AudioSink> {
+      return std::make_unique<PortAudioSink>();
+    };
+    keep_portaudio_if_jack();
+  }
+  DeviceOutputs devices{engine, broadcast.sample_rate_hz, make_sink, broadcast.device_retry};
+  log_devices(devices.open_all(Steady::now()));
+
+  programme.start(engine, clock.now());
+  if (const auto missed = engine.catch_up(); missed > 0)
+    say("{0} mục bị lỡ khi đài không chạy (ghi là missed) / {0} items were missed while the "
+        "daemon was down (logged as missed)",
+        missed);
+
+  CommandHandlers handlers{engine, programme, clock, &devices};
+  if (const auto folder = broadcast.control_socket.parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder);
+  ControlServer server{broadcast.control_socket, broadcast.operators_group, [&](const Request& r) {
+                         Response response = handlers.handle(r);
+                         if (r.command != "status") say("{} -> {}", text_of(r), text_of(response));
+                         if (r.command == "reload") log_reload(response, "reload");
+                         return response;
+                       }};
+
+  SystemdNotify notify;
+  const auto next = engine.next_occurrence();
+  const std::string ready =
+      fmt::format("{} vùng loa / zones, {} slots; next: {}", engine.outputs().size(),
+                  programme.schedule().slots.size(),
+                  next != nullptr ? handlers.local_text(next->start) : std::string{"-"});
+  notify.ready(ready);
+  say("sẵn sàng / ready: {}; control socket {}", ready, broadcast.control_socket.string());
+
+  const auto watchdog_period = notify.watchdog_interval();
+  auto next_watchdog = Steady::now();
+  auto next_file_check = Steady::now() + kFileWatchPeriod;
+  bool running = true;
+  std::vector<pollfd> fds;
+  while (running) {
+    const auto steady_now = Steady::now();
+    std::chrono::nanoseconds wait = engine.busy() ? kBusyPeriod : kIdlePeriod;
+    if (const auto due = engine.next_due())
+      wait = std::min<std::chrono::nanoseconds>(wait, *due - clock.now());
+    wait = std::min<std::chrono::nanoseconds>(wait, next_file_check - steady_now);
+    if (watchdog_period)
+      wait = std::min<std::chrono::nanoseconds>(wait, next_watchdog - steady_now);
+
+    fds.clear();
+    fds.push_back(pollfd{signals.get(), POLLIN, 0});
+    server.add_poll_fds(fds);
+    if (::poll(fds.data(), fds.size(), milliseconds_until(wait)) < 0 && errno != EINTR)
+      throw std::system_error(errno, std::generic_category(), "poll");
+
+    if (fds.front().revents & POLLIN) {
+      signalfd_siginfo info{};
+      while (::read(signals.get(), &info, sizeof(info)) == static_cast<ssize_t>(sizeof(info))) {
+        if (info.ssi_signo == SIGHUP) {
+          log_reload(handlers.reload(), "SIGHUP");
+        } else {
+          say("nhận {}, đang dừng / got {}, stopping", strsignal(static_cast<int>(info.ssi_signo)),
+              strsignal(static_cast<int>(info.ssi_signo)));
+          running = false;
+        }
+      }
+    }
+    server.on_ready(fds);
+    engine.poll();
+    engine.feed();
+
+    const auto after = Steady::now();
+    log_devices(devices.check(after));
+    if (after >= next_file_check) {
+      next_file_check = after + kFileWatchPeriod;
+      if (programme.changed()) log_reload(handlers.reload(), "schedule.yaml");
+    }
+    programme.extend(engine, clock.now());
+    if (watchdog_period && after >= next_watchdog) {
+      notify.watchdog();
+      next_watchdog = after + *watchdog_period;
+    }
+  }
+
+  notify.stopping();
+  engine.shutdown();
+  say("đã dừng / stopped");
+  return 0;
+}
+
+}  // namespace tinxa::broadcast

@@ -1,0 +1,44 @@
+#pragma once
+
+// `tinxa-broadcastd --config DIR`: the real-time daemon's composition root and event loop.
+//
+// Start: reads the settings, loads and checks the bundle and the schedule (any error: exit 1,
+// every message printed), opens the as-run log in site.data_dir, builds the Engine on the system
+// clock, opens one output stream per device (DeviceOutputs; a device that fails is retried every
+// broadcast.device_retry), schedules 24 h back to 48 h ahead and runs Engine::catch_up() (missed
+// items are logged, those within catch_up_grace play at once), listens on the control socket,
+// then tells systemd READY=1.
+//
+// The loop, one thread for all logic: poll() on the control socket's descriptors and a signalfd
+// (SIGHUP: reload; SIGTERM, SIGINT: stop), with a timeout to the engine's next_due(), 20 ms while
+// anything plays (Engine::poll and feed: decoding stays ahead of the device by about 0.5 s), and
+// at most 200 ms otherwise. Each turn it also checks the devices for faults (device loss), once a
+// second schedule.yaml's modification time (a changed file is reloaded as `reload` does), and
+// sends WATCHDOG=1 every half WatchdogSec. On SIGTERM: STOPPING=1, Engine::shutdown() (what plays
+// is logged interrupted), the streams close, exit status 0.
+// Decoding: Engine::feed() decodes on this thread (the engine has no worker hand-off yet); a
+// stream holds about 0.5 s ahead, so a turn of up to a few hundred milliseconds is inaudible.
+// Logging: one line per event on standard error (the journal under systemd), bilingual.
+
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+
+#include "broadcast/daemon/DeviceOutputs.hpp"
+
+namespace tinxa::broadcast {
+
+struct DaemonRequest {
+  std::filesystem::path config_dir;
+  std::optional<std::filesystem::path> content_dir;  // default: site.content_dir
+  // One sink per output device; default: PortAudioSink (tests may give pulled or fake sinks).
+  DeviceOutputs::SinkFactory make_sink;
+};
+
+// Runs until SIGTERM or SIGINT. Returns the exit status: 0 stopped on request, 1 bad settings,
+// schedule or content (every message printed to stderr). Throws what the as-run log and the
+// control socket throw (main reports it: exit 3, and systemd restarts the daemon).
+// Blocks SIGHUP, SIGTERM and SIGINT in the calling thread: call it before any other thread starts.
+int run_daemon(const DaemonRequest& request);
+
+}  // namespace tinxa::broadcast

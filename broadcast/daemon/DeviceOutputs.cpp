@@ -1,0 +1,110 @@
+#include "broadcast/daemon/DeviceOutputs.hpp"
+
+#include <algorithm>
+#include <exception>
+
+namespace tinxa::broadcast {
+
+DeviceOutputs::DeviceOutputs(Engine& engine, int sample_rate_hz, SinkFactory make_sink,
+                             std::chrono::milliseconds retry)
+    : m_engine{engine}, m_sample_rate_hz{sample_rate_hz}, m_retry{retry} {
+  for (const auto& output : engine.outputs()) {
+    const Zone& zone = output->zone();
+    auto it = std::find_if(m_devices.begin(), m_devices.end(),
+                           [&](const Device& d) { return d.name == zone.device; });
+    if (it == m_devices.end()) {
+      Device device;
+      device.name = zone.device;
+      device.router = std::make_unique<DeviceRouter>();
+      device.sink = make_sink(zone.device);
+      m_devices.push_back(std::move(device));
+      it = std::prev(m_devices.end());
+    }
+    it->zones.push_back(zone.id);
+    it->router->add_zone(output->mixer(), zone.channels);
+  }
+}
+
+DeviceOutputs::~DeviceOutputs() {
+  for (auto& device : m_devices) {
+    attach(device, nullptr);
+    device.sink->close();
+  }
+}
+
+void DeviceOutputs::attach(Device& device, AudioSink* sink) {
+  for (const auto& zone : device.zones)
+    if (ZoneOutput* output = m_engine.output(zone)) output->attach(sink);
+}
+
+DeviceOutputs::Event DeviceOutputs::open(Device& device, SteadyTime now, Event::Kind success) {
+  Event event{success, device.name, device.zones, {}};
+  try {
+    device.sink->open(device.name, m_sample_rate_hz, device.router->channels(), *device.router);
+    try {
+      device.sink->start();
+    } catch (...) {
+      device.sink->close();
+      throw;
+    }
+    device.open = true;
+    device.error.clear();
+    attach(device, device.sink.get());
+  } catch (const std::exception& e) {
+    device.open = false;
+    device.error = e.what();
+    device.retry_at = now + m_retry;
+    event.kind = Event::Kind::failed_to_open;
+    event.message = e.what();
+  }
+  return event;
+}
+
+std::vector<DeviceOutputs::Event> DeviceOutputs::open_all(SteadyTime now) {
+  std::vector<Event> events;
+  for (auto& device : m_devices)
+    if (!device.open) events.push_back(open(device, now, Event::Kind::opened));
+  return events;
+}
+
+std::vector<DeviceOutputs::Event> DeviceOutputs::check(SteadyTime now) {
+  std::vector<Event> events;
+  for (auto& device : m_devices) {
+    if (device.open) {
+      const auto fault = device.sink->poll_fault();
+      if (!fault) continue;
+      for (const auto& zone : device.zones)
+        m_engine.end_in_zone(zone, content::AsRunOutcome::device_failure,
+                             "mất thiết bị ra / output device lost: " + fault->message);
+      attach(device, nullptr);
+      device.sink->close();
+      device.open = false;
+      device.error = fault->message;
+      device.retry_at = now + m_retry;
+      events.push_back({Event::Kind::lost, device.name, device.zones, fault->message});
+    } else if (now >= device.retry_at) {
+      auto event = open(device, now, Event::Kind::returned);
+      // A device that is still missing is reported once, when it was lost or first refused.
+      if (event.kind == Event::Kind::returned) events.push_back(std::move(event));
+    }
+  }
+  return events;
+}
+
+std::vector<DeviceOutputs::DeviceState> DeviceOutputs::states() const {
+  std::vector<DeviceState> out;
+  for (const auto& d : m_devices) out.push_back({d.name, d.zones, d.open, d.error});
+  return out;
+}
+
+bool DeviceOutputs::all_open() const noexcept {
+  return std::all_of(m_devices.begin(), m_devices.end(), [](const Device& d) { return d.open; });
+}
+
+AudioSink* DeviceOutputs::sink(const std::string& device) noexcept {
+  for (auto& d : m_devices)
+    if (d.name == device) return d.sink.get();
+  return nullptr;
+}
+
+}  // namespace tinxa::broadcast

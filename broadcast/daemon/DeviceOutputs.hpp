@@ -1,0 +1,96 @@
+#pragma once
+
+// The daemon's output devices: one sink (a PortAudio stream) per device named in the schedule's
+// zones, open for the daemon's whole life, each rendering a DeviceRouter that mixes the device's
+// zones into their channels. The sink keeps counting frames across a reopen, so every zone's
+// mixer keeps one time base (AudioSink, "Frames").
+//
+// Device loss: check() asks every open sink for a fault (a stream error, or a stream that
+// stalled). On a fault the device's zones end what they were playing with outcome
+// device_failure in the as-run log (Engine::end_in_zone), the sink is closed and detached (what
+// fires meanwhile starts when the device is back), and the device is opened again every `retry`
+// until it works. Every such event is returned for the journal.
+// PortAudio lists devices when its first session starts: a hot-plugged USB device is found
+// again only once every device of the process has been closed (see PortAudioSink); a device
+// behind an ALSA PCM (the jack plugin, a dmix) comes back as soon as it opens.
+//
+// Threading: the event loop's thread only. The sinks call the routers on their own threads.
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "broadcast/audio/AudioSink.hpp"
+#include "broadcast/daemon/DeviceRouter.hpp"
+#include "broadcast/engine/Engine.hpp"
+
+namespace tinxa::broadcast {
+
+class DeviceOutputs {
+ public:
+  using SinkFactory = std::function<std::unique_ptr<AudioSink>(const std::string& device)>;
+  using SteadyTime = std::chrono::steady_clock::time_point;
+
+  struct Event {
+    enum class Kind { opened, failed_to_open, lost, returned };
+    Kind kind = Kind::opened;
+    std::string device;
+    std::vector<std::string> zones;
+    std::string message;  // the library's reason (failed_to_open, lost)
+  };
+
+  struct DeviceState {
+    std::string device;
+    std::vector<std::string> zones;
+    bool open = false;
+    std::string error;  // why it is not open; empty when open
+  };
+
+  // Groups `engine`'s zones by device (in zone order) and makes one router and one sink per
+  // device with `make_sink`. Nothing is opened yet. `engine` must outlive this.
+  DeviceOutputs(Engine& engine, int sample_rate_hz, SinkFactory make_sink,
+                std::chrono::milliseconds retry);
+  DeviceOutputs(const DeviceOutputs&) = delete;
+  DeviceOutputs& operator=(const DeviceOutputs&) = delete;
+  // Detaches the zones and closes every sink.
+  ~DeviceOutputs();
+
+  // Opens and starts every device; one that fails is retried from check(). Never throws except
+  // std::bad_alloc.
+  std::vector<Event> open_all(SteadyTime now);
+
+  // Looks for faults and reopens lost devices whose retry time has come. Never throws except
+  // what the as-run log throws (content::SqliteError).
+  std::vector<Event> check(SteadyTime now);
+
+  [[nodiscard]] std::vector<DeviceState> states() const;
+  [[nodiscard]] bool all_open() const noexcept;
+
+  // The sink of `device` (tests pull pulled sinks through it); null if no zone uses it.
+  [[nodiscard]] AudioSink* sink(const std::string& device) noexcept;
+
+ private:
+  struct Device {
+    std::string name;
+    std::vector<std::string> zones;
+    std::unique_ptr<DeviceRouter> router;
+    std::unique_ptr<AudioSink> sink;
+    bool open = false;
+    std::string error;
+    SteadyTime retry_at{};
+  };
+
+  // Opens and starts `device`, attaching its zones; the event says how it went.
+  Event open(Device& device, SteadyTime now, Event::Kind success);
+  void attach(Device& device, AudioSink* sink);
+
+  Engine& m_engine;
+  int m_sample_rate_hz;
+  std::chrono::milliseconds m_retry;
+  std::vector<Device> m_devices;
+};
+
+}  // namespace tinxa::broadcast

@@ -1,0 +1,98 @@
+#pragma once
+
+// What the real-time daemon plays from, and its reload without a restart: the content bundle and
+// the checked schedule, loaded at start and again on SIGHUP, on the `reload` command, and when
+// schedule.yaml's modification time changes (the event loop asks changed() once a second).
+//
+// A reload loads the bundle and the schedule beside the running ones and checks them together
+// (load_checked_schedule, as `tinxa check` does). Any error rejects it whole: the checker's
+// file:line:column messages are returned and the old schedule keeps running. A valid one replaces
+// the engine's pending occurrences (Engine::reschedule: nothing already fired or in the as-run
+// log plays again) and is then the one in force. Zones are fixed at start (their devices are
+// open): a reload that changes a zone's device, channels or gain applies everything else and
+// warns that the zones change after a restart.
+//
+// Horizon: occurrences are expanded from 24 h back (for Engine::catch_up) to kAhead ahead, and
+// extended by extend() as time passes.
+// Threading: the event loop's thread. The engine holds references to bundle() and schedule():
+// this object must outlive it and never moves (a reload assigns into the same objects).
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "broadcast/engine/Engine.hpp"
+#include "broadcast/schedule/Schedule.hpp"
+#include "config/reader/Diagnostics.hpp"
+#include "content/model/Bundle.hpp"
+#include "content/time/TimeZone.hpp"
+
+namespace tinxa::broadcast {
+
+class ScheduleReloader {
+ public:
+  static constexpr std::chrono::hours kAhead{48};
+  static constexpr std::chrono::hours kBehind{24};
+
+  struct Outcome {
+    bool applied = false;
+    std::vector<std::string> errors;    // the checker's messages, one diagnostic per entry
+    std::vector<std::string> warnings;  // e.g. zones that change only after a restart
+    std::size_t slots = 0;              // slots of the schedule in force
+    std::size_t pending = 0;            // occurrences now waiting in the engine
+  };
+
+  ScheduleReloader(std::filesystem::path schedule_file, std::filesystem::path content_dir,
+                   content::TimeZone zone);
+  ScheduleReloader(const ScheduleReloader&) = delete;
+  ScheduleReloader& operator=(const ScheduleReloader&) = delete;
+
+  // The first load. False when the bundle or the schedule has errors (all in `diagnostics`,
+  // warnings too). Never throws except std::bad_alloc.
+  bool load(config::Diagnostics& diagnostics);
+
+  // Gives `engine` (built on bundle() and schedule()) every occurrence of [now - kBehind,
+  // now + kAhead); the caller then runs Engine::catch_up().
+  void start(Engine& engine, content::TimePoint now);
+
+  // Extends the engine's occurrences to now + kAhead once less than kAhead / 2 is left.
+  void extend(Engine& engine, content::TimePoint now);
+
+  // True when schedule.yaml's modification time (or its presence) differs from the last load or
+  // reload attempt. Never throws.
+  [[nodiscard]] bool changed() const;
+
+  // Loads, checks and, if valid, applies the files as they are now. Never throws except
+  // std::bad_alloc and what the engine throws (content::SqliteError).
+  Outcome reload(Engine& engine, content::TimePoint now);
+
+  [[nodiscard]] const content::Bundle& bundle() const noexcept { return m_bundle; }
+  [[nodiscard]] const Schedule& schedule() const noexcept { return m_schedule; }
+  [[nodiscard]] const content::TimeZone& time_zone() const noexcept { return m_zone; }
+  [[nodiscard]] const std::filesystem::path& schedule_file() const noexcept {
+    return m_schedule_file;
+  }
+
+ private:
+  using FileTime = std::optional<std::filesystem::file_time_type>;
+  [[nodiscard]] FileTime modified() const;
+  // Loads both into the out-parameters; false on any error.
+  bool load_into(content::Bundle& bundle, std::optional<Schedule>& schedule,
+                 config::Diagnostics& diagnostics);
+
+  std::filesystem::path m_schedule_file;
+  std::filesystem::path m_content_dir;
+  content::TimeZone m_zone;
+  content::Bundle m_bundle;
+  Schedule m_schedule;
+  FileTime m_seen;             // the modification time last loaded or rejected
+  content::TimePoint m_until;  // occurrences are expanded up to here (exclusive)
+};
+
+// Zone differences that need a restart: "zone ap-2: device, channels" lines; empty when none.
+[[nodiscard]] std::vector<std::string> zone_changes(const Schedule& running,
+                                                    const Schedule& loaded);
+
+}  // namespace tinxa::broadcast
