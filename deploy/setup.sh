@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs every Debian package tinxa needs (deploy/packages.txt), idempotently.
+# Installs every Debian package tinxa needs (deploy/packages.txt), idempotently; with --bench,
+# also those of the benchmarks (deploy/packages-bench.txt).
 # Runs as root, or through sudo. Safe to run again: it installs only what is missing.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$here/packages.txt" | grep -v '^$')
+# --bench: also the packages only the benchmarks need (deploy/packages-bench.txt: chromium).
+lists=("$here/packages.txt")
+[[ "${1:-}" == "--bench" ]] && lists+=("$here/packages-bench.txt")
+mapfile -t wanted < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "${lists[@]}" | grep -v '^$')
 
 missing=()
 for pkg in "${wanted[@]}"; do
