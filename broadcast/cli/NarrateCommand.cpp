@@ -6,6 +6,8 @@
 
 #include "broadcast/cli/SettingsOption.hpp"
 #include "config/reader/DiagnosticFormat.hpp"
+#include "content/eligibility/HouseholdQuestions.hpp"
+#include "content/eligibility/StandardReader.hpp"
 #include "content/loader/BundleLoader.hpp"
 #include "content/speech/Narrator.hpp"
 #include "content/speech/SpokenText.hpp"
@@ -43,6 +45,38 @@ int NarrateCommand::run() const {
     return 1;
   }
   const content::Bundle& bundle = loaded.bundle;
+  // The self-check's questions: the household ones and every indicator's, of every standard.
+  std::vector<std::string> page_ids;
+  for (const auto& page : bundle.pages) page_ids.push_back(page.id);
+  content::StandardsLoadResult standards = content::load_standards(folder, page_ids);
+  if (!standards.ok()) {
+    standards.diagnostics.sort();
+    for (const auto& d : standards.diagnostics.items())
+      fmt::print(stderr, "{}", config::format_diagnostic(d));
+    fmt::print(stderr,
+               "tinxa narrate: sửa chuẩn nghèo trước (tinxa check) / fix the standards first "
+               "(tinxa check)\n");
+    return 1;
+  }
+  std::vector<std::pair<std::string, std::string>> questions;  // key, text
+  // A bundle without standards has no self-check, so no household questions either.
+  if (!standards.standards.empty()) {
+    for (const auto& q : content::household_questions()) {
+      questions.emplace_back(
+          content::question_narration_key(content::kHouseholdQuestionOwner, q.id, "vi"),
+          q.text.get("vi"));
+    }
+  }
+  for (const auto& standard : standards.standards) {
+    if (!standard.dimensions_from.empty()) continue;  // its questions are its source's
+    for (const auto& dimension : standard.dimensions) {
+      for (const auto& indicator : dimension.indicators) {
+        questions.emplace_back(
+            content::question_narration_key(content::question_owner(standard), indicator.id, "vi"),
+            indicator.question.text.get("vi"));
+      }
+    }
+  }
   const auto out = content::narration_folder(settings->site.data_dir, bundle.info.id);
   std::vector<std::filesystem::path> used;
   int rendered = 0, kept = 0;
@@ -61,6 +95,16 @@ int NarrateCommand::run() const {
         } else {
           ++kept;
         }
+      }
+    }
+    const content::NarrationCache cache(out, content::Voice{m_voice, m_speed});
+    for (const auto& [key, text] : questions) {
+      used.push_back(cache.path_for(key, text));
+      if (cache.ensure(key, text)) {
+        ++rendered;
+        fmt::print("  {}\n", key);
+      } else {
+        ++kept;
       }
     }
   } catch (const content::NarrationError& e) {

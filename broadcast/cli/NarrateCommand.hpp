@@ -8,9 +8,11 @@ namespace tinxa::cli {
 
 // `tinxa narrate [--config DIR] [--content DIR] [--voice V] [--speed WPM]`: pre-renders, with
 // espeak-ng, a narration for every page (in each of its languages) that has no recording, so the
-// kiosk's "Nghe" button works on every page. Run it when content is published; unchanged pages
-// are not rendered again, and narrations no page uses any more are deleted. Narrations go to
-// <data_dir>/narration/<bundle id>/ (see narration_folder()).
+// kiosk's "Nghe" button works on every page, and one for every question of the self-check (the
+// household questions and each indicator's question of every standard, in Vietnamese, under
+// content::question_narration_key(), e.g. "question.quoc-gia-2022-2026.viec-lam.vi"). Run it when
+// content is published; unchanged pages are not rendered again, and narrations no page uses any
+// more are deleted. Narrations go to <data_dir>/narration/<bundle id>/ (see narration_folder()).
 class NarrateCommand {
  public:
   explicit NarrateCommand(CLI::App& parent);

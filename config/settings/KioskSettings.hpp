@@ -1,7 +1,11 @@
 #pragma once
 
+#include "config/reader/Scalars.hpp"
+
 #include <chrono>
 #include <filesystem>
+#include <optional>
+#include <string>
 
 namespace tinxa::config {
 
@@ -23,6 +27,26 @@ struct KioskSettings {
   } idle;
 
   std::filesystem::path font = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+
+  // The admin panel's PIN (4 to 8 digits), typed after a 5 s press on the commune's name. Empty:
+  // the admin panel cannot be opened.
+  std::string admin_pin;
+
+  // Attract mode: after `after` at home without a touch, a slideshow of highlighted pages, each
+  // for `slide`. `after` of zero turns it off.
+  struct Attract {
+    std::chrono::milliseconds after{std::chrono::minutes{5}};
+    std::chrono::milliseconds slide{std::chrono::seconds{10}};
+  } attract;
+
+  // The screen is black between `from` and `to` (local time; `to` may be the next morning); a
+  // touch wakes it for `wake_for`. Absent: never off.
+  struct ScreenOff {
+    TimeOfDay from{22, 0, 0};
+    TimeOfDay to{6, 0, 0};
+    std::chrono::milliseconds wake_for{std::chrono::minutes{3}};
+  };
+  std::optional<ScreenOff> screen_off;
 };
 
 }  // namespace tinxa::config

@@ -3,6 +3,7 @@
 #include "config/reader/Document.hpp"
 #include "config/reader/MapReader.hpp"
 #include "config/reader/Suggest.hpp"
+#include "config/settings/KioskSettingsReader.hpp"
 
 #include <array>
 #include <string>
@@ -102,6 +103,7 @@ void read_kiosk(const Value& root, KioskSettings& out) {
     }
   }
   if (auto v = map.get("font")) read_path(*v, out.font);
+  read_kiosk_operation(map, out);
 }
 
 void read_broadcast(const Value& root, BroadcastSettings& out) {

@@ -1,5 +1,7 @@
 #include "kiosk/app/KioskApp.hpp"
 
+#include "kiosk/app/FontFaces.hpp"
+
 #include "config/reader/DiagnosticFormat.hpp"
 #include "config/reader/Scalars.hpp"
 #include "content/loader/BundleLoader.hpp"
@@ -8,6 +10,10 @@
 #include "content/store/UsageCounts.hpp"
 #include "content/time/TimeError.hpp"
 #include "content/time/Validity.hpp"
+#include "kiosk/app/ContentWatcher.hpp"
+#include "kiosk/app/NextBroadcast.hpp"
+#include "kiosk/audio/SdlSpeaker.hpp"
+#include "kiosk/audio/SilentSpeaker.hpp"
 #include "kiosk/render/FontCache.hpp"
 #include "kiosk/render/Screenshot.hpp"
 #include "kiosk/render/SdlPainter.hpp"
@@ -15,26 +21,24 @@
 #include "kiosk/sdl/KioskWindow.hpp"
 #include "kiosk/sdl/SdlContext.hpp"
 #include "kiosk/ui/Catalog.hpp"
+#include "kiosk/ui/HearAgainScreen.hpp"
 #include "kiosk/ui/KioskUi.hpp"
+#include "kiosk/ui/PageScreen.hpp"
 #include "kiosk/ui/SearchScreen.hpp"
+#include "kiosk/ui/selfcheck/SelfCheckScreen.hpp"
+#include "kiosk/ui/selfcheck/SelfCheckSetup.hpp"
 
+#include <algorithm>
+#include <condition_variable>
+#include <functional>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 
 namespace tinxa::kiosk::app {
 namespace {
-
-// The bold face beside the configured regular one: "NotoSans-Regular.ttf" -> "NotoSans-Bold.ttf".
-std::filesystem::path bold_face(const std::filesystem::path& regular) {
-  std::string name = regular.filename().string();
-  if (const auto at = name.find("Regular"); at != std::string::npos) {
-    name.replace(at, 7, "Bold");
-    const auto bold = regular.parent_path() / name;
-    if (std::filesystem::exists(bold)) return bold;
-  }
-  return regular;
-}
 
 std::unique_ptr<content::Clock> make_clock(const std::optional<std::string>& at,
                                            const content::TimeZone& zone) {
@@ -60,10 +64,73 @@ std::unique_ptr<content::Clock> make_clock(const std::optional<std::string>& at,
   return std::make_unique<content::VirtualClock>(zone.from_local(local));
 }
 
-// Lets the UI settle: finishes every animation as if `seconds` passed in 16 ms frames.
-void settle(ui::KioskUi& ui, int frames) {
-  for (int i = 0; i < frames && ui.animating(); ++i) ui.update(std::chrono::milliseconds{16});
-}
+// Watches the content folder from a background thread (ContentWatcher, once a second) and keeps
+// the last load attempt for the UI thread; `wake` is called when there is one.
+class ContentUpdater {
+ public:
+  ContentUpdater(ContentWatcher watcher, const content::Clock& clock, std::function<void()> wake)
+      : m_watcher(std::move(watcher)),
+        m_clock(clock),
+        m_wake(std::move(wake)),
+        m_thread([this] { run(); }) {}
+  ContentUpdater(const ContentUpdater&) = delete;
+  ContentUpdater& operator=(const ContentUpdater&) = delete;
+  ~ContentUpdater() {
+    {
+      std::lock_guard lock(m_mutex);
+      m_stop = true;
+    }
+    m_cv.notify_all();
+    m_thread.join();
+  }
+  void force() {
+    {
+      std::lock_guard lock(m_mutex);
+      m_force = true;
+    }
+    m_cv.notify_all();
+  }
+  std::optional<ContentWatcher::Attempt> take() {
+    std::lock_guard lock(m_mutex);
+    auto out = std::move(m_attempt);
+    m_attempt.reset();
+    return out;
+  }
+  void accepted(std::uint64_t fingerprint) {
+    std::lock_guard lock(m_mutex);
+    m_accepted = fingerprint;
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(m_mutex);
+    while (!m_stop) {
+      if (m_force) m_watcher.force();
+      m_force = false;
+      if (m_accepted) m_watcher.accepted(*m_accepted);
+      m_accepted.reset();
+      lock.unlock();
+      auto attempt = m_watcher.poll(m_clock.now());
+      lock.lock();
+      if (attempt) {
+        m_attempt = std::move(attempt);
+        if (m_wake) m_wake();
+      }
+      m_cv.wait_for(lock, std::chrono::seconds{1}, [this] { return m_stop || m_force; });
+    }
+  }
+
+  ContentWatcher m_watcher;
+  const content::Clock& m_clock;
+  std::function<void()> m_wake;
+  std::mutex m_mutex;
+  std::condition_variable m_cv;
+  bool m_stop = false;
+  bool m_force = false;
+  std::optional<std::uint64_t> m_accepted;
+  std::optional<ContentWatcher::Attempt> m_attempt;
+  std::thread m_thread;
+};
 
 }  // namespace
 
@@ -87,6 +154,9 @@ KioskApp::KioskApp(KioskOptions options) : m_options(std::move(options)) {
   }
   m_clock = make_clock(m_options.at, *m_zone);
   const auto content_dir = m_options.content_dir.value_or(m_settings.site.content_dir);
+  m_content_dir = content_dir;
+  m_fingerprint = folder_fingerprint(content_dir);
+  m_loaded_at = m_clock->now();
   m_content = content::load_bundle(content_dir);
   if (!m_content.ok()) {
     std::string message = "the content in " + content_dir.string() + " has errors:\n";
@@ -94,6 +164,7 @@ KioskApp::KioskApp(KioskOptions options) : m_options(std::move(options)) {
     message += "Run `tinxa check --content " + content_dir.string() + "` after fixing them.";
     throw StartupError(message);
   }
+  m_standards = ui::selfcheck::load_kiosk_standards(content_dir, m_content.bundle, std::cerr);
 }
 
 KioskApp::~KioskApp() = default;
@@ -103,13 +174,29 @@ int KioskApp::run() {
   config::KioskSettings::Display shown = display;
   if (m_options.size) shown.fullscreen = false;
   const ui::Size panel = m_options.size.value_or(ui::Size{display.width_px, display.height_px});
-  sdl::SdlContext sdl_context(sdl::VideoMode::display);
+  // Lock-down in the real kiosk (fullscreen); a window on a developer's screen may be closed.
+  const bool lockdown = shown.fullscreen;
+  sdl::SdlContext sdl_context(sdl::VideoMode::display,
+                              lockdown ? sdl::Lockdown::on : sdl::Lockdown::off);
   sdl::KioskWindow window(shown, panel, sdl::KioskWindow::Renderer::accelerated);
   render::FontCache fonts(m_settings.kiosk.font, bold_face(m_settings.kiosk.font));
   render::SdlPainter painter(window.renderer(), fonts);
   auto metrics = ui::DisplayMetrics::from_settings(display, window.panel_size());
+  // The "Nghe" output; with no sound device the bars say that listening is unavailable.
+  audio::SdlSpeaker speaker;
+  if (!speaker.available()) {
+    std::cerr << "tinxa-kiosk: không có loa, tắt chức năng nghe / no audio output, listening off: "
+              << speaker.reason() << '\n';
+  }
   ui::KioskUi kiosk(m_content.bundle, m_settings.site, *m_clock, *m_zone, ui::Theme(metrics),
                     painter, m_settings.kiosk.idle);
+  kiosk.set_speaker(&speaker);
+  // The self-check wizard's "Nghe" plays through this speaker (null: no "Nghe" button).
+  ui::Speaker* self_check_speaker = speaker.available() ? &speaker : nullptr;
+  if (!m_standards.empty()) {
+    kiosk.set_self_check(ui::selfcheck::self_check_factory(
+        m_standards, m_content.bundle, m_settings.site, *m_clock, *m_zone, self_check_speaker));
+  }
   // Anonymous usage counts, where the installation has its data directory (never created here).
   std::optional<content::Database> usage_db;
   std::optional<content::UsageCounts> usage;
@@ -138,176 +225,109 @@ int KioskApp::run() {
         case ui::UsageEvent::listen:
           usage->add(day, content::UsageKind::listen, subject);
           break;
+        case ui::UsageEvent::self_check_done:
+          usage->add(day, content::UsageKind::self_check_done);
+          break;
       }
     });
   }
   sdl::EventLoop loop(window, painter, kiosk, *m_clock, ui::Theme(metrics).slop_px());
+  loop.set_lockdown(lockdown);
+  kiosk.set_attract(m_settings.kiosk.attract);
+  ui::NightSchedule night(m_settings.kiosk.screen_off, *m_zone);
+  loop.set_night(&night);
+
+  // Other threads wake the loop with an event of this type (SDL_PushEvent is thread-safe).
+  const Uint32 wake_type = SDL_RegisterEvents(1);
+  auto wake = [wake_type] {
+    if (wake_type == static_cast<Uint32>(-1)) return;
+    SDL_Event event{};
+    event.type = wake_type;
+    (void)SDL_PushEvent(&event);
+  };
+  ContentUpdater updater(ContentWatcher(m_content_dir, m_fingerprint), *m_clock, wake);
+  NextBroadcastPoller next_broadcast(m_settings.broadcast.control_socket, *m_clock, *m_zone, wake);
+
+  // What the admin panel shows about the last update attempt.
+  std::string last_attempt = "chưa có / none yet";
+  std::vector<std::string> messages;
+  std::optional<ContentWatcher::Attempt> waiting;  // a good bundle, until the finger lifts
+  auto when = [&](content::TimePoint t) { return ui::format_date_time_vi(m_zone->to_local(t)); };
+  ui::AdminHooks hooks;
+  hooks.info = [&] {
+    ui::AdminInfo info;
+    info.bundle = m_content.bundle.info.id + " " + m_content.bundle.info.version + " (" +
+                  m_content_dir.string() + ")";
+    info.loaded_at = when(m_loaded_at);
+    info.last_attempt = last_attempt;
+    info.messages = messages;
+    if (usage) {
+      try {
+        const auto today = m_zone->to_local(m_clock->now()).date;
+        const auto from =
+            std::chrono::year_month_day{std::chrono::sys_days{today} - std::chrono::days{6}};
+        long long views = 0;
+        long long unanswered = 0;
+        long long listens = 0;
+        long long other = 0;
+        for (const auto& c : usage->between(from, today)) {
+          if (c.kind == content::UsageKind::page_view)
+            views += c.count;
+          else if (c.kind == content::UsageKind::search_no_result)
+            unanswered += c.count;
+          else if (c.kind == content::UsageKind::listen)
+            listens += c.count;
+          else
+            other += c.count;
+        }
+        info.usage.push_back("7 ngày qua / last 7 days: " + std::to_string(views) +
+                             " lượt xem trang / page views, " + std::to_string(unanswered) +
+                             " tìm không thấy / searches without a result, " +
+                             std::to_string(listens) + " lượt nghe / listens, " +
+                             std::to_string(other) + " khác / other");
+      } catch (const std::exception& e) {
+        info.usage.push_back(e.what());
+      }
+    } else {
+      info.usage.push_back("không đếm (không có site.data_dir) / not counted (no site.data_dir)");
+    }
+    return info;
+  };
+  hooks.reload = [&] { updater.force(); };
+  hooks.exit = [&] { loop.request_quit(); };
+  kiosk.set_admin(m_settings.kiosk.admin_pin, std::move(hooks));
+
+  loop.set_tick([&]() -> std::chrono::milliseconds {
+    if (auto attempt = updater.take()) {
+      messages.clear();
+      for (const auto& d : attempt->result->diagnostics.items()) {
+        std::string line = config::format_diagnostic(d);
+        while (!line.empty() && line.back() == '\n') line.pop_back();
+        messages.push_back(std::move(line));
+      }
+      if (attempt->result->ok()) {
+        last_attempt = when(attempt->at) + ": đã nạp / loaded";
+        waiting = std::move(attempt);
+      } else {
+        // The last good bundle stays on the screen; the admin panel says why.
+        last_attempt = when(attempt->at) + ": lỗi, giữ nội dung cũ / errors, the old content stays";
+        std::cerr << "tinxa-kiosk: the new content in " << m_content_dir.string()
+                  << " has errors; the old content stays\n";
+        for (const auto& m : messages) std::cerr << m << '\n';
+      }
+    }
+    if (waiting && !kiosk.touching()) {
+      // Between touches: the resident's screens are rebuilt from the new bundle.
+      kiosk.replace_content([&] { m_content.bundle = std::move(waiting->result->bundle); });
+      m_loaded_at = waiting->at;
+      updater.accepted(waiting->fingerprint);
+      waiting.reset();
+    }
+    kiosk.set_next_broadcast(next_broadcast.latest());
+    return std::chrono::minutes{1};
+  });
   loop.run();
   return 0;
-}
-
-std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesystem::path& dir) {
-  std::filesystem::create_directories(dir);
-  const auto& display = m_settings.kiosk.display;
-  const ui::Size panel = m_options.size.value_or(ui::Size{display.width_px, display.height_px});
-  const auto metrics = ui::DisplayMetrics::from_settings(display, panel);
-  // The tour shows the upright picture the residents see, whatever the panel's rotation.
-  config::KioskSettings::Display upright = display;
-  upright.rotation = config::Rotation::none;
-  upright.fullscreen = false;
-
-  sdl::SdlContext sdl_context(sdl::VideoMode::headless);
-  sdl::KioskWindow window(upright, metrics.logical, sdl::KioskWindow::Renderer::software);
-  render::FontCache fonts(m_settings.kiosk.font, bold_face(m_settings.kiosk.font));
-  render::SdlPainter painter(window.renderer(), fonts);
-  ui::KioskUi kiosk(m_content.bundle, m_settings.site, *m_clock, *m_zone, ui::Theme(metrics),
-                    painter);
-
-  std::vector<std::filesystem::path> written;
-  auto shoot = [&](const std::string& name) {
-    window.begin_frame();
-    kiosk.render(painter);
-    window.end_frame(false);
-    const auto file = dir / (name + ".png");
-    render::save_png(window.renderer(), file);
-    written.push_back(file);
-    std::cout << file.string() << '\n';
-  };
-
-  const auto& bundle = m_content.bundle;
-  shoot("01-trang-chu");
-  kiosk.toggle_large_text();
-  shoot("02-trang-chu-chu-to");
-  kiosk.toggle_large_text();
-  kiosk.toggle_high_contrast();
-  shoot("03-trang-chu-tuong-phan-cao");
-  kiosk.toggle_high_contrast();
-
-  int n = 10;
-  for (const auto* category : ui::visible_categories(bundle, m_clock->now(), *m_zone)) {
-    kiosk.go_home();
-    kiosk.open_category(category->id);
-    shoot(std::to_string(n++) + "-muc-" + category->id);
-  }
-
-  // Pages: the first with a table, the first with an unverified notice (else any notice), and
-  // the longest one, at its top and scrolled twice.
-  auto visible = [&](const content::Page& p) {
-    return content::visible_at(p.validity, m_clock->now(), *m_zone);
-  };
-  const content::Page* with_table = nullptr;
-  const content::Page* with_notice = nullptr;
-  const content::Page* with_unverified = nullptr;
-  const content::Page* longest = nullptr;
-  for (const auto& page : bundle.pages) {
-    if (!visible(page)) continue;
-    for (const auto& block : page.body) {
-      if (std::holds_alternative<content::Table>(block) && !with_table) with_table = &page;
-      if (const auto* notice = std::get_if<content::Notice>(&block)) {
-        if (!with_notice) with_notice = &page;
-        if (notice->kind == content::NoticeKind::unverified && !with_unverified) {
-          with_unverified = &page;
-        }
-      }
-    }
-    if (!longest || page.body.size() > longest->body.size()) longest = &page;
-  }
-  if (with_unverified) with_notice = with_unverified;
-  if (with_notice == with_table) {
-    // One page with both shows both; look for another notice so the tour covers more.
-    for (const auto& page : bundle.pages) {
-      if (&page == with_table || !visible(page)) continue;
-      for (const auto& block : page.body) {
-        if (std::holds_alternative<content::Notice>(block)) with_notice = &page;
-      }
-      if (with_notice != with_table) break;
-    }
-    if (with_notice == with_table) with_notice = nullptr;
-  }
-
-  // Search: the empty keyboard, a search typed on the keys with its results, and one that finds
-  // nothing.
-  auto type_on_keys = [&](std::string_view text) {
-    kiosk.update(std::chrono::milliseconds{0});  // lays the keyboard out before the first tap
-    const auto* search = dynamic_cast<const ui::SearchScreen*>(&kiosk.top());
-    if (search == nullptr) return;
-    for (std::size_t i = 0; i < text.size();) {
-      const auto lead = static_cast<unsigned char>(text[i]);
-      const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      const std::string letter(text.substr(i, len));
-      i += len;
-      for (const auto& key : search->keys()) {
-        if (key.label == letter ||
-            (letter == " " && key.kind == ui::SearchScreen::Key::Kind::space)) {
-          const ui::Point at{key.rect.x + key.rect.width / 2, key.rect.y + key.rect.height / 2};
-          (void)kiosk.input(ui::Action::make_press(at));
-          (void)kiosk.input(ui::Action::make_tap(at));
-          break;
-        }
-      }
-    }
-  };
-  kiosk.go_home();
-  kiosk.open_search();
-  shoot("20-tim-kiem");
-  type_on_keys("bao hiem");
-  shoot("21-tim-kiem-bao-hiem");
-  kiosk.go_home();
-  kiosk.open_search();
-  type_on_keys("karaoke");
-  shoot("22-tim-kiem-khong-thay");
-
-  n = 30;
-  for (const content::Page* page : {with_table, with_notice}) {
-    if (!page) continue;
-    kiosk.go_home();
-    kiosk.open_category(page->category);
-    kiosk.open_page(page->id);
-    shoot(std::to_string(n++) + "-trang-" + page->id);
-  }
-  if (longest) {
-    kiosk.go_home();
-    kiosk.open_category(longest->category);
-    kiosk.open_page(longest->id);
-    shoot(std::to_string(n++) + "-trang-" + longest->id);
-    for (int i = 0; i < 2; ++i) {
-      (void)kiosk.input(ui::Action::make(ui::ActionKind::scroll_down));
-      settle(kiosk, 600);
-    }
-    shoot(std::to_string(n++) + "-trang-" + longest->id + "-cuon-xuong");
-  }
-  if (const content::Page* marked = with_unverified ? with_unverified : with_notice) {
-    // A page with a notice again, for a resident who switched on high contrast.
-    kiosk.go_home();
-    kiosk.toggle_high_contrast();
-    kiosk.open_category(marked->category);
-    kiosk.open_page(marked->id);
-    shoot(std::to_string(n++) + "-trang-" + marked->id + "-tuong-phan-cao");
-    kiosk.toggle_high_contrast();
-  }
-  // The first page with a link, scrolled to its end: the QR code of its source.
-  for (const auto& page : bundle.pages) {
-    if (page.link.empty() || !visible(page)) continue;
-    kiosk.go_home();
-    kiosk.open_category(page.category);
-    kiosk.open_page(page.id);
-    for (int i = 0; i < 40; ++i) {
-      (void)kiosk.input(ui::Action::make(ui::ActionKind::scroll_down));
-      settle(kiosk, 600);
-    }
-    shoot(std::to_string(n++) + "-trang-" + page.id + "-ma-qr");
-    break;
-  }
-  if (longest) {
-    // The idle warning, over the page a resident left open.
-    kiosk.go_home();
-    kiosk.open_category(longest->category);
-    kiosk.open_page(longest->id);
-    kiosk.update(m_settings.kiosk.idle.warn_after);
-    shoot("40-canh-bao-khong-cham");
-    (void)kiosk.input(ui::Action::make(ui::ActionKind::back));
-  }
-  return written;
 }
 
 }  // namespace tinxa::kiosk::app

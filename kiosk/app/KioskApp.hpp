@@ -1,11 +1,13 @@
 #pragma once
 
 #include "config/settings/Settings.hpp"
+#include "content/eligibility/Standard.hpp"
 #include "content/loader/LoadResult.hpp"
 #include "content/time/Clock.hpp"
 #include "content/time/TimeZone.hpp"
 #include "kiosk/app/KioskOptions.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -29,7 +31,9 @@ class KioskApp {
   explicit KioskApp(KioskOptions options);
   ~KioskApp();
 
-  // The interactive kiosk, until the window is closed. Returns the process exit code. Throws
+  // The interactive kiosk, until it is told to quit (a signal, the admin panel's Exit; in a
+  // window also the window's close button). Watches the content folder and swaps in a new bundle
+  // that loads without errors, between touches; asks the loudspeaker daemon what plays next. Returns the process exit code. Throws
   // StartupError or render::SdlError if the window cannot be made.
   int run();
 
@@ -46,6 +50,10 @@ class KioskApp {
   std::unique_ptr<content::Clock> m_clock;
   std::unique_ptr<content::TimeZone> m_zone;
   content::LoadResult m_content;
+  std::filesystem::path m_content_dir;
+  std::uint64_t m_fingerprint = 0;  // of the content folder when m_content was read
+  content::TimePoint m_loaded_at{};
+  std::vector<content::Standard> m_standards;  // for the self-check; empty: no self-check
 };
 
 }  // namespace tinxa::kiosk::app

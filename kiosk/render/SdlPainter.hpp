@@ -22,6 +22,7 @@ class SdlPainter final : public ui::Painter {
  public:
   static constexpr std::size_t kTextCacheLines = 512;
   static constexpr std::size_t kImageCacheImages = 32;
+  static constexpr std::size_t kMaxLayouts = 4096;
 
   SdlPainter(SDL_Renderer* renderer, FontCache& fonts);
 
@@ -43,6 +44,9 @@ class SdlPainter final : public ui::Painter {
                                               int wrap_width_px);
 
   [[nodiscard]] const TextureCache& text_cache() const noexcept { return m_lines; }
+  [[nodiscard]] const TextureCache& image_cache() const noexcept { return m_images; }
+  // Cached text layouts (wrapped lines and size); never more than kMaxLayouts.
+  [[nodiscard]] std::size_t layout_count() const noexcept { return m_layouts.size(); }
 
  private:
   struct Layout {

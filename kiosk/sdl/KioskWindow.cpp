@@ -17,6 +17,8 @@ KioskWindow::KioskWindow(const config::KioskSettings::Display& display, ui::Size
     int h = 0;
     SDL_GetWindowSize(m_window.get(), &w, &h);
     if (w > 0 && h > 0) m_panel = {w, h};
+    // Lock-down: the keyboard goes to the kiosk only (the window manager's shortcuts too).
+    SDL_SetWindowKeyboardGrab(m_window.get(), SDL_TRUE);
   }
   if (renderer == Renderer::accelerated) {
     m_renderer.reset(SDL_CreateRenderer(

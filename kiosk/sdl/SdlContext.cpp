@@ -6,7 +6,13 @@
 
 namespace tinxa::kiosk::sdl {
 
-SdlContext::SdlContext(VideoMode mode) {
+SdlContext::SdlContext(VideoMode mode, Lockdown lockdown) {
+  if (lockdown == Lockdown::on) {
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+    SDL_SetHint(SDL_HINT_WINDOWS_NO_CLOSE_ON_ALT_F4, "1");
+  }
   if (mode == VideoMode::headless) {
     SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
     // The window surface in plain memory: the software renderer needs no GL library.

@@ -18,7 +18,13 @@ DocumentScreen::DocumentScreen(const Theme& theme, Navigator& navigator)
       m_up(theme, "Lên", Icon::up, Button::Kind::navigation, [this] { step(-1); }),
       m_down(theme, "Xuống", Icon::down, Button::Kind::navigation, [this] { step(+1); }) {}
 
-void DocumentScreen::layout(const Rect& area, Measurer& measurer) {
+void DocumentScreen::layout(const Rect& full, Measurer& measurer) {
+  m_measurer = &measurer;
+  Rect area = full;
+  if (const int footer = footer_height(full.width, measurer); footer > 0) {
+    area.height = std::max(0, full.height - footer);
+    layout_footer({full.x, area.bottom(), full.width, full.bottom() - area.bottom()}, measurer);
+  }
   m_area = area;
   const int margin = m_theme.margin_px();
   const int gap = m_theme.gap_px();
@@ -36,6 +42,15 @@ void DocumentScreen::layout(const Rect& area, Measurer& measurer) {
   m_offset = fraction * max_scroll_offset();
   m_velocity = 0.0;
   m_target.reset();
+  update_buttons();
+}
+
+void DocumentScreen::rebuild() {
+  if (m_measurer == nullptr) return;
+  m_list = DisplayList{};
+  build(m_list, m_viewport.width, *m_measurer);
+  m_offset = std::clamp(m_offset, 0.0, double(max_scroll_offset()));
+  m_pressed_link = -1;
   update_buttons();
 }
 

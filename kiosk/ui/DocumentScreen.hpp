@@ -34,6 +34,20 @@ class DocumentScreen : public Screen {
   // Lays the document out into `list`, `width` pixels wide, from y = 0.
   virtual void build(DisplayList& list, int width, Measurer& measurer) = 0;
   virtual void activate_link(int index) { (void)index; }
+  // A strip fixed along the bottom of the screen, under the document and the scroll column (the
+  // "Nghe" bar): its height at `width` (0 for none), then where it goes. Called by layout().
+  [[nodiscard]] virtual int footer_height(int width, Measurer& measurer) {
+    (void)width;
+    (void)measurer;
+    return 0;
+  }
+  virtual void layout_footer(const Rect& rect, Measurer& measurer) {
+    (void)rect;
+    (void)measurer;
+  }
+  // Lays the document out again at the same width and about the same place (its content
+  // changed); does nothing before the first layout().
+  void rebuild();
 
   const Theme& m_theme;
   Navigator& m_navigator;
@@ -44,6 +58,7 @@ class DocumentScreen : public Screen {
   [[nodiscard]] int link_at(Point screen_point) const;
   void update_buttons();
 
+  Measurer* m_measurer = nullptr;  // the one layout() was given; it outlives the screen
   Rect m_area{};
   Rect m_viewport{};
   Rect m_track{};

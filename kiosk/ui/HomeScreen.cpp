@@ -6,7 +6,7 @@
 namespace tinxa::kiosk::ui {
 
 HomeScreen::HomeScreen(const Theme& theme, Navigator& navigator, std::string heading,
-                       std::vector<const content::Category*> categories)
+                       std::vector<const content::Category*> categories, const Ticker* ticker)
     : m_theme(theme),
       m_navigator(navigator),
       m_heading(std::move(heading)),
@@ -17,6 +17,7 @@ HomeScreen::HomeScreen(const Theme& theme, Navigator& navigator, std::string hea
       m_search(theme, "Tìm kiếm", Icon::search, Button::Kind::navigation,
                [this] { m_navigator.open_search(); }) {
   for (const content::Category* c : categories) m_tiles.push_back({c, {}, {}});
+  m_ticker = ticker;
 }
 
 void HomeScreen::layout(const Rect& area, Measurer& measurer) {
@@ -28,6 +29,11 @@ void HomeScreen::layout(const Rect& area, Measurer& measurer) {
 
   const Size hs = measurer.measure_text(m_heading, t.title(), inner_w);
   m_heading_rect = {area.x + margin, area.y + t.mm(3.0), inner_w, hs.height};
+  // The ticker of notices and the next broadcast, under the heading; the grid starts below it.
+  m_ticker_rect = {area.x + margin, m_heading_rect.bottom() + t.mm(2.0), inner_w,
+                   m_ticker != nullptr ? m_ticker->height(t, measurer, inner_w) : 0};
+  const int above_grid =
+      m_ticker_rect.height > 0 ? m_ticker_rect.bottom() : m_heading_rect.bottom();
 
   // The switches: a row along the bottom, always in the same place.
   const int switch_h = t.target_px();
@@ -44,12 +50,36 @@ void HomeScreen::layout(const Rect& area, Measurer& measurer) {
   const int search_w =
       std::max(t.mm(70.0), measurer.measure_text(m_search.label(), t.button(), 0).width +
                                t.mm(8.0 + 2.5 + 8.0));
-  const int row_free = area.right() - margin - (m_contrast.rect().right() + gap * 2);
-  int grid_bottom = switch_y - gap * 2;
-  if (row_free >= search_w) {
+  // The language switch (Tiếng Việt, English, ...) after the switches, or on a row of its own
+  // above them where the row is too narrow.
+  int row_right = m_contrast.rect().right();
+  int top_row_y = switch_y;
+  if (!m_languages.empty()) {
+    std::vector<int> widths;
+    int total = 0;
+    for (const auto& b : m_languages) {
+      widths.push_back(std::max(t.mm(40.0), measurer.measure_text(b->label(), t.button(), 0).width +
+                                                 t.mm(8.0 + 4.0)));
+      total += widths.back() + (widths.size() > 1 ? gap * 2 : 0);
+    }
+    int x = row_right + gap * 2;
+    if (x + total > area.right() - margin) {
+      x = area.x + margin;
+      top_row_y = switch_y - gap * 2 - switch_h;
+    }
+    for (std::size_t i = 0; i < m_languages.size(); ++i) {
+      m_languages[i]->set_rect({x, top_row_y, widths[i], switch_h});
+      m_languages[i]->set_on(m_language_codes[i] == m_language);
+      x += widths[i] + gap * 2;
+    }
+    if (top_row_y == switch_y) row_right = m_languages.back()->rect().right();
+  }
+  const int row_free = area.right() - margin - (row_right + gap * 2);
+  int grid_bottom = top_row_y - gap * 2;
+  if (row_free >= search_w && top_row_y == switch_y) {
     m_search.set_rect({area.right() - margin - search_w, switch_y, search_w, switch_h});
   } else {
-    m_search.set_rect({area.x + margin, switch_y - gap * 2 - switch_h, inner_w, switch_h});
+    m_search.set_rect({area.x + margin, top_row_y - gap * 2 - switch_h, inner_w, switch_h});
     grid_bottom = m_search.rect().y - gap * 2;
   }
   m_large_text.set_on(t.text_scale() == TextScale::large);
@@ -57,9 +87,10 @@ void HomeScreen::layout(const Rect& area, Measurer& measurer) {
 
   // The tile grid between: choose the column count whose tiles are closest to 4:3 and leave
   // fewest empty cells.
-  const Rect grid{area.x + margin, m_heading_rect.bottom() + t.mm(4.0), inner_w,
-                  grid_bottom - (m_heading_rect.bottom() + t.mm(4.0))};
-  const int n = static_cast<int>(m_tiles.size());
+  const Rect grid{area.x + margin, above_grid + t.mm(4.0), inner_w,
+                  grid_bottom - (above_grid + t.mm(4.0))};
+  const int n =
+      static_cast<int>(m_tiles.size()) + (m_self_check ? 1 : 0) + (m_hear_again ? 1 : 0);
   if (n == 0) return;
   int best_cols = 1;
   double best_score = 1e9;
@@ -80,8 +111,15 @@ void HomeScreen::layout(const Rect& area, Measurer& measurer) {
   for (int i = 0; i < n; ++i) {
     const int r = i / best_cols;
     const int c = i % best_cols;
-    m_tiles[static_cast<std::size_t>(i)].rect = {grid.x + c * (tile_w + gap * 2),
-                                                 grid.y + r * (tile_h + gap * 2), tile_w, tile_h};
+    const Rect cell{grid.x + c * (tile_w + gap * 2), grid.y + r * (tile_h + gap * 2), tile_w,
+                    tile_h};
+    if (i < static_cast<int>(m_tiles.size())) {
+      m_tiles[static_cast<std::size_t>(i)].rect = cell;
+    } else if (m_self_check && i == static_cast<int>(m_tiles.size())) {
+      m_self_check_rect = cell;  // the self-check tile after the categories
+    } else {
+      m_hear_again_rect = cell;  // "Nghe lại loa hôm nay" last
+    }
   }
 }
 
@@ -90,6 +128,35 @@ bool HomeScreen::input(const Action& action) {
     return true;
   }
   bool consumed = false;
+  for (const auto& language : m_languages) {
+    if (language->input(action)) return true;
+  }
+  if (m_hear_again) {
+    switch (m_hear_again_tap.handle(action, m_hear_again_rect, true)) {
+      case TapTarget::Result::ignored:
+        break;
+      case TapTarget::Result::consumed:
+        consumed = true;
+        break;
+      case TapTarget::Result::activated:
+        m_navigator.open_hear_again();
+        consumed = true;
+        break;
+    }
+  }
+  if (m_self_check) {
+    switch (m_self_check_tap.handle(action, m_self_check_rect, true)) {
+      case TapTarget::Result::ignored:
+        break;
+      case TapTarget::Result::consumed:
+        consumed = true;
+        break;
+      case TapTarget::Result::activated:
+        m_navigator.open_self_check();
+        consumed = true;
+        break;
+    }
+  }
   for (Tile& tile : m_tiles) {
     switch (tile.tap.handle(action, tile.rect, true)) {
       case TapTarget::Result::ignored:
@@ -128,18 +195,116 @@ void HomeScreen::render_tile(Painter& painter, const Tile& tile) const {
     }
   }
   const Size ts =
-      painter.text({inner.x, y}, tile.category->title.get(), t.tile_title(), inner.width);
+      painter.text({inner.x, y}, tile.category->title.get(m_language), t.tile_title(), inner.width);
   y += ts.height + t.mm(1.5);
   if (!tile.category->summary.empty()) {
     TextStyle summary = t.body();
     summary.color = p.muted_text;
     summary.size_px = t.small().size_px;
     // Only when it fits whole: a summary cut in the middle of a line helps nobody.
-    const Size ss = painter.measure_text(tile.category->summary.get(), summary, inner.width);
+    const Size ss =
+        painter.measure_text(tile.category->summary.get(m_language), summary, inner.width);
     if (y + ss.height <= inner.bottom()) {
-      painter.text({inner.x, y}, tile.category->summary.get(), summary, inner.width);
+      painter.text({inner.x, y}, tile.category->summary.get(m_language), summary, inner.width);
     }
   }
+}
+
+void HomeScreen::render_self_check_tile(Painter& painter) const {
+  // Like a category tile, with a thick accent edge and a drawn clipboard with ticks.
+  const Theme& t = m_theme;
+  const Palette& p = t.palette();
+  const Rect& rect = m_self_check_rect;
+  const int border = std::max(3, t.mm(1.2));
+  painter.fill_rounded_rect(rect, t.radius_px(), p.accent);
+  painter.fill_rounded_rect(rect.inset(border), t.radius_px(),
+                            m_self_check_tap.pressed() ? p.surface_pressed : p.surface);
+  painter.touch_target(rect);
+  ClipScope clip(painter, rect.inset(border));
+  const Rect inner = rect.inset(t.mm(4.0));
+  int y = inner.y;
+  const int side = std::min(t.mm(20.0), inner.height / 3);
+  if (side > t.mm(8.0)) {
+    const int line = std::max(2, side / 12);
+    const Rect board{inner.x, y, side * 3 / 4, side};
+    painter.fill_rounded_rect(board, line * 2, p.accent);
+    painter.fill_rect(board.inset(line * 2), p.surface);
+    painter.fill_rect({board.x + board.width / 3, board.y - line, board.width / 3, line * 3},
+                      p.accent);
+    for (int i = 0; i < 3; ++i) {
+      const int ly = board.y + side / 4 + i * side / 4;
+      painter.fill_rect({board.x + line * 4, ly, line * 2, line * 2}, p.accent);
+      painter.fill_rect({board.x + line * 8, ly, board.width - line * 11, line * 2}, p.text);
+    }
+    y += side + t.mm(2.5);
+  }
+  const Size ts = painter.text({inner.x, y}, kSelfCheckTitle, t.tile_title(), inner.width);
+  y += ts.height + t.mm(1.5);
+  TextStyle summary = t.body();
+  summary.color = p.muted_text;
+  summary.size_px = t.small().size_px;
+  const std::string words = "Trả lời vài câu hỏi để biết hộ mình có thể là hộ nghèo, cận nghèo không";
+  const Size ss = painter.measure_text(words, summary, inner.width);
+  if (y + ss.height <= inner.bottom()) painter.text({inner.x, y}, words, summary, inner.width);
+}
+
+void HomeScreen::set_languages(const std::vector<std::string>& languages, std::string current) {
+  m_languages.clear();
+  m_language_codes.clear();
+  m_language = std::move(current);
+  if (languages.size() < 2) return;
+  for (const std::string& code : languages) {
+    m_language_codes.push_back(code);
+    m_languages.push_back(std::make_unique<Button>(
+        m_theme, language_name(code), Icon::none, Button::Kind::toggle,
+        [this, code] { m_navigator.choose_language(code); }));
+  }
+}
+
+std::string HomeScreen::language_name(const std::string& code) {
+  if (code == "vi") return "Tiếng Việt";
+  if (code == "en") return "English";
+  if (code == "fr") return "Français";
+  if (code == "zh") return "中文";
+  if (code == "km") return "ខ្មែរ";
+  return code;
+}
+
+void HomeScreen::render_hear_again_tile(Painter& painter) const {
+  // Like a category tile, with a drawn loudspeaker (a horn) in place of an icon file.
+  const Theme& t = m_theme;
+  const Palette& p = t.palette();
+  const Rect& rect = m_hear_again_rect;
+  const int border = std::max(2, t.mm(0.6));
+  painter.fill_rounded_rect(rect, t.radius_px(), p.border);
+  painter.fill_rounded_rect(rect.inset(border), t.radius_px(),
+                            m_hear_again_tap.pressed() ? p.surface_pressed : p.surface);
+  painter.touch_target(rect);
+  ClipScope clip(painter, rect.inset(border));
+  const Rect inner = rect.inset(t.mm(4.0));
+  int y = inner.y;
+  const int side = std::min(t.mm(20.0), inner.height / 3);
+  if (side > t.mm(8.0)) {
+    const int box_h = side / 3;
+    painter.fill_rect({inner.x, y + (side - box_h) / 2, side / 4, box_h}, p.accent);
+    painter.fill_triangle({inner.x + side / 5, y + side / 2}, {inner.x + side * 3 / 4, y},
+                          {inner.x + side * 3 / 4, y + side}, p.accent);
+    const int wave = std::max(2, side / 12);
+    for (int i = 0; i < 2; ++i) {
+      const int h = side / 3 + i * side / 3;
+      painter.fill_rect({inner.x + side * 7 / 8 + i * side / 5, y + (side - h) / 2, wave, h},
+                        p.accent);
+    }
+    y += side + t.mm(2.5);
+  }
+  const Size ts = painter.text({inner.x, y}, kHearAgainTitle, t.tile_title(), inner.width);
+  y += ts.height + t.mm(1.5);
+  TextStyle summary = t.body();
+  summary.color = p.muted_text;
+  summary.size_px = t.small().size_px;
+  const std::string words = "Các thông báo loa xã đã phát hôm nay";
+  const Size ss = painter.measure_text(words, summary, inner.width);
+  if (y + ss.height <= inner.bottom()) painter.text({inner.x, y}, words, summary, inner.width);
 }
 
 void HomeScreen::render(Painter& painter) const {
@@ -147,7 +312,11 @@ void HomeScreen::render(Painter& painter) const {
   painter.fill_rect(m_area, p.background);
   painter.text({m_heading_rect.x, m_heading_rect.y}, m_heading, m_theme.title(),
                m_heading_rect.width);
+  if (m_ticker != nullptr) m_ticker->render(painter, m_theme, m_ticker_rect);
   for (const Tile& tile : m_tiles) render_tile(painter, tile);
+  if (m_self_check) render_self_check_tile(painter);
+  if (m_hear_again) render_hear_again_tile(painter);
+  for (const auto& language : m_languages) language->render(painter);
   m_large_text.render(painter);
   m_contrast.render(painter);
   m_search.render(painter);

@@ -2,9 +2,13 @@
 
 #include "kiosk/ui/Catalog.hpp"
 #include "kiosk/ui/CategoryScreen.hpp"
+#include "kiosk/ui/HearAgainScreen.hpp"
 #include "kiosk/ui/HomeScreen.hpp"
 #include "kiosk/ui/PageScreen.hpp"
 #include "kiosk/ui/SearchScreen.hpp"
+
+#include "content/speech/Narrator.hpp"
+#include "content/time/Validity.hpp"
 
 #include <iostream>
 
@@ -40,12 +44,21 @@ KioskUi::KioskUi(const content::Bundle& bundle, const config::SiteSettings& site
       m_still_here(m_theme, "Tôi vẫn đang xem", Icon::none, Button::Kind::navigation, {}) {
   rebuild_home();
   m_clock_text = clock_text();
+  m_day = m_zone.to_local(m_clock.now()).date;
 }
 
 void KioskUi::rebuild_home() {
-  m_stack.replace(
-      std::make_unique<HomeScreen>(m_theme, *this, m_bundle.info.title.get(),
-                                   visible_categories(m_bundle, m_clock.now(), m_zone)));
+  m_ticker.set_items(ticker_items(m_bundle, m_clock.now(), m_zone));
+  m_stack.replace(std::make_unique<HomeScreen>(m_theme, *this, m_bundle.info.title.get(m_language),
+                                               visible_categories(m_bundle, m_clock.now(), m_zone),
+                                               &m_ticker));
+  if (m_self_check) {
+    if (auto* home = dynamic_cast<HomeScreen*>(&m_stack.top())) home->show_self_check_tile();
+  }
+  if (auto* home = dynamic_cast<HomeScreen*>(&m_stack.top())) {
+    if (m_speaker != nullptr) home->show_hear_again_tile();
+    home->set_languages(m_bundle.info.languages, m_language);
+  }
   m_layout_dirty = true;
 }
 
@@ -124,6 +137,20 @@ void KioskUi::request(std::function<void()> change) {
 bool KioskUi::input(const Action& action) {
   ensure_layout();
   m_idle = std::chrono::milliseconds{0};
+  m_home_idle = std::chrono::milliseconds{0};
+  if (action.kind == ActionKind::press) {
+    m_touching = true;
+    if (m_admin_lock.enabled() && m_name_rect.contains(action.at)) m_long_press.press();
+  } else if (action.kind != ActionKind::text) {
+    if (action.kind == ActionKind::tap || action.kind == ActionKind::drag_end) m_touching = false;
+    m_long_press.release();
+  }
+  if (m_attract.active()) {
+    // The touch that ends the slideshow does nothing else: its tap finds nothing pressed.
+    m_attract.stop();
+    m_dirty = true;
+    return true;
+  }
   if (m_warning) {
     // The warning is modal: its button lights up under the finger, and any tap (on it or
     // anywhere) or key says the resident is still there.
@@ -168,8 +195,8 @@ bool KioskUi::input(const Action& action) {
 }
 
 bool KioskUi::session_open() const noexcept {
-  return m_stack.size() > 1 || m_theme.text_scale() != TextScale::normal ||
-         m_theme.contrast() != ContrastMode::normal;
+  return m_stack.size() > 1 || m_language != content::kVietnamese ||
+         m_theme.text_scale() != TextScale::normal || m_theme.contrast() != ContrastMode::normal;
 }
 
 std::string KioskUi::countdown_text() const {
@@ -182,6 +209,8 @@ void KioskUi::reset_session() {
   m_theme.set_text_scale(TextScale::normal);
   m_theme.set_contrast(ContrastMode::normal);
   leaving_top();
+  m_language = std::string(content::kVietnamese);
+  if (m_speaker != nullptr) m_speaker->set_volume(ListenBar::kDefaultVolume);
   m_stack.pop_to_root();
   rebuild_home();
   m_dirty = true;
@@ -189,14 +218,41 @@ void KioskUi::reset_session() {
 
 std::chrono::milliseconds KioskUi::idle_wakeup() const noexcept {
   using std::chrono::milliseconds;
-  if (!session_open()) return milliseconds{std::chrono::hours{1}};
-  if (!m_warning) return std::max(milliseconds{1}, m_idle_settings.warn_after - m_idle);
+  milliseconds other{std::chrono::hours{1}};
+  // While a sound plays, the "Nghe" bar's time and its end are shown within a quarter second.
+  if (m_speaker != nullptr && m_speaker->state() == Speaker::State::playing) {
+    other = milliseconds{250};
+  }
+  if (m_long_press.held()) other = std::min(other, m_long_press.remaining());
+  if (m_attract.active()) {
+    other = std::min(other, m_attract.until_next());
+  } else if (m_stack.size() == 1) {
+    other = std::min(other, m_ticker.until_next());
+    if (m_attract_settings.after > milliseconds{0} && !session_open()) {
+      other = std::min(other, std::max(milliseconds{1}, m_attract_settings.after - m_home_idle));
+    }
+  }
+  if (!session_open()) return other;
+  if (!m_warning)
+    return std::min(other, std::max(milliseconds{1}, m_idle_settings.warn_after - m_idle));
   const auto into_second = (m_idle - m_idle_settings.warn_after) % std::chrono::seconds{1};
-  return std::max(milliseconds{1}, milliseconds{1000} - into_second);
+  return std::min(other, std::max(milliseconds{1}, milliseconds{1000} - into_second));
 }
 
 void KioskUi::update(std::chrono::milliseconds dt) {
   ensure_layout();
+  if (m_speaker != nullptr) {
+    // The bar shows the speaker's state and time: redraw when either changes. Listening is not
+    // idleness: no warning interrupts a resident who listens without touching.
+    const auto state = m_speaker->state();
+    const auto second = std::chrono::duration_cast<std::chrono::seconds>(m_speaker->position());
+    if (state != m_heard_state || second != m_heard_second) {
+      m_heard_state = state;
+      m_heard_second = second;
+      m_dirty = true;
+    }
+    if (state == Speaker::State::playing) m_idle = std::chrono::milliseconds{0};
+  }
   if (!session_open()) {
     m_idle = std::chrono::milliseconds{0};
   } else {
@@ -221,12 +277,139 @@ void KioskUi::update(std::chrono::milliseconds dt) {
     m_clock_text = std::move(now);
     m_dirty = true;
   }
+  // A long press on the commune's name: the admin PIN pad.
+  if (m_long_press.advance(dt)) open_admin();
+  // Midnight: pages that expired yesterday go, pages valid from today come.
+  if (const auto day = m_zone.to_local(m_clock.now()).date; day != m_day && !m_touching) {
+    m_day = day;
+    refresh_visible();
+  }
+  if (m_attract.active()) {
+    if (m_attract.advance(dt)) m_dirty = true;
+  } else if (m_stack.size() == 1 && !m_warning) {
+    if (!m_was_home) m_ticker.restart();  // back home: the notice shown gets its full time
+    if (m_ticker.advance(dt)) m_dirty = true;
+    if (m_attract_settings.after > std::chrono::milliseconds{0} && !session_open()) {
+      m_home_idle += dt;
+      if (m_home_idle >= m_attract_settings.after) start_attract();
+    }
+  }
+  m_was_home = m_stack.size() == 1;
+}
+
+void KioskUi::start_attract() {
+  m_home_idle = std::chrono::milliseconds{0};
+  m_attract = Attract(m_attract_settings.slide > std::chrono::milliseconds{0}
+                          ? m_attract_settings.slide
+                          : std::chrono::milliseconds{std::chrono::seconds{10}});
+  m_attract.start(attract_pages(m_bundle, m_clock.now(), m_zone), m_bundle);
+  m_dirty = true;
+}
+
+void KioskUi::set_next_broadcast(std::string line) {
+  if (m_ticker.set_next_broadcast(std::move(line))) {
+    m_layout_dirty = true;
+    m_dirty = true;
+  }
+}
+
+void KioskUi::set_admin(std::string pin, AdminHooks hooks) {
+  m_admin_lock = AdminPinLock(std::move(pin));
+  m_admin = std::move(hooks);
+}
+
+void KioskUi::open_admin() {
+  if (!m_admin_lock.enabled()) return;
+  request([this] {
+    if (m_stack.top().name() == "admin-pin" || m_stack.top().name() == "admin") return;
+    leaving_top();
+    m_stack.push(std::make_unique<AdminPinScreen>(
+        m_theme, m_admin_lock.length(), [this](const std::string& typed) {
+          const auto result = m_admin_lock.check(typed, m_clock.now());
+          if (result == AdminPinLock::Result::accepted) {
+            request([this] {
+              m_stack.replace(
+                  std::make_unique<AdminPanelScreen>(m_theme, m_admin, [this] { go_home(); }));
+            });
+          }
+          return result;
+        }));
+  });
+}
+
+void KioskUi::replace_content(const std::function<void()>& swap) { rebuild_stack(swap); }
+
+void KioskUi::refresh_visible() { rebuild_stack({}); }
+
+void KioskUi::rebuild_stack(const std::function<void()>& swap) {
+  // What the resident walked through, top first, by name (and the search text).
+  std::vector<std::string> names;
+  std::string query;
+  const bool attract = m_attract.active();
+  m_attract.stop();
+  m_long_press.release();
+  while (m_stack.size() > 1) {
+    names.push_back(m_stack.top().name());
+    if (const auto* search = dynamic_cast<const SearchScreen*>(&m_stack.top())) {
+      query = search->query();
+    }
+    (void)m_stack.pop();
+  }
+  if (swap) swap();
+  rebuild_home();
+  const auto now = m_clock.now();
+  bool lost = false;
+  for (auto it = names.rbegin(); it != names.rend() && !lost; ++it) {
+    const std::string& name = *it;
+    if (name.rfind("category:", 0) == 0) {
+      const std::string id = name.substr(9);
+      const content::Category* category = m_bundle.find_category(id);
+      auto pages = visible_pages(m_bundle, id, now, m_zone);
+      if (category == nullptr || pages.empty()) {
+        lost = true;
+      } else {
+        m_stack.push(std::make_unique<CategoryScreen>(m_theme, *this, *category, std::move(pages)));
+      }
+    } else if (name.rfind("page:", 0) == 0) {
+      const content::Page* page = m_bundle.find_page(name.substr(5));
+      if (page == nullptr || !content::visible_at(page->validity, now, m_zone)) {
+        lost = true;
+      } else {
+        m_stack.push(make_page(*page));
+      }
+    } else if (name == "hear-again") {
+      m_stack.push(make_hear_again());
+    } else if (name == "search") {
+      std::vector<const content::Page*> pages;
+      for (const content::Category* c : visible_categories(m_bundle, now, m_zone)) {
+        for (const content::Page* p : visible_pages(m_bundle, c->id, now, m_zone)) {
+          pages.push_back(p);
+        }
+      }
+      auto search = std::make_unique<SearchScreen>(m_theme, *this, std::move(pages));
+      search->set_query(query);
+      m_stack.push(std::move(search));
+    } else if (name == "admin") {
+      m_stack.push(std::make_unique<AdminPanelScreen>(m_theme, m_admin, [this] { go_home(); }));
+    } else {
+      lost = true;  // a screen this cannot rebuild (or the PIN pad): start again from home
+    }
+  }
+  if (lost) m_stack.pop_to_root();
+  if (attract && m_stack.size() == 1) start_attract();
+  m_layout_dirty = true;
+  m_dirty = true;
 }
 
 bool KioskUi::animating() const { return m_stack.top().animating(); }
 
 void KioskUi::render(Painter& painter) {
   ensure_layout();
+  if (m_attract.active()) {
+    m_attract.render(painter, m_theme);
+    m_dirty = false;
+    return;
+  }
   const Palette& p = m_theme.palette();
   painter.fill_rect(m_bar, p.accent);
   m_back.render(painter);
@@ -276,7 +459,7 @@ void KioskUi::open_page(const std::string& page_id) {
   request([this, page_id] {
     const content::Page* page = m_bundle.find_page(page_id);
     if (page == nullptr) return;
-    m_stack.push(std::make_unique<PageScreen>(m_theme, *this, *page));
+    m_stack.push(make_page(*page));
     report(UsageEvent::page_view, page->id);
   });
 }
@@ -286,6 +469,7 @@ void KioskUi::open_search() {
     // Search sits right above home, like a category: back from a page found goes to the
     // results, and the stack never grows past home, search (or a category), page. An open
     // search is returned to with its text.
+    if (m_speaker != nullptr) m_speaker->stop();
     while (m_stack.size() > 1 && m_stack.top().name() != "search") (void)m_stack.pop();
     if (m_stack.top().name() == "search") return;
     // Every page visible now, category by category in display order.
@@ -301,11 +485,53 @@ void KioskUi::open_search() {
 }
 
 void KioskUi::leaving_top() {
+  // A sound belongs to the screen it was started on.
+  if (m_speaker != nullptr) m_speaker->stop();
   if (const auto* search = dynamic_cast<const SearchScreen*>(&m_stack.top())) {
     if (std::string q = search->unanswered_query(); !q.empty()) {
       report(UsageEvent::search_no_result, q);
     }
   }
+}
+
+void KioskUi::set_speaker(Speaker* speaker) {
+  m_speaker = speaker;
+  if (m_speaker != nullptr) m_speaker->set_volume(ListenBar::kDefaultVolume);
+  if (m_stack.size() == 1) rebuild_home();
+  m_dirty = true;
+}
+
+ListenContext KioskUi::listen_context() {
+  return {m_speaker, [this](const std::string& subject) { report(UsageEvent::listen, subject); }};
+}
+
+std::unique_ptr<Screen> KioskUi::make_page(const content::Page& page) {
+  return std::make_unique<PageScreen>(m_theme, *this, page, m_language, listen_context(),
+                                      content::narration_folder(m_site.data_dir, m_bundle.info.id));
+}
+
+std::unique_ptr<Screen> KioskUi::make_hear_again() {
+  const auto records = todays_as_run(m_site.data_dir, m_clock.now(), m_zone);
+  return std::make_unique<HearAgainScreen>(m_theme, *this, heard_broadcasts(records, m_bundle),
+                                           m_zone, m_language, listen_context());
+}
+
+void KioskUi::open_hear_again() {
+  request([this] {
+    leaving_top();
+    m_stack.pop_to_root();
+    m_stack.push(make_hear_again());
+  });
+}
+
+void KioskUi::choose_language(const std::string& language) {
+  request([this, language] {
+    if (language == m_language) return;
+    m_language = language;
+    // The language is chosen at home; every screen opened from now on uses it.
+    m_stack.pop_to_root();
+    rebuild_home();
+  });
 }
 
 void KioskUi::report(UsageEvent event, const std::string& subject) {
@@ -329,6 +555,10 @@ void KioskUi::go_home() {
 
 void KioskUi::go_back() {
   request([this] {
+    // A wizard goes back to its previous question first.
+    if (auto* steps = dynamic_cast<StepsBack*>(&m_stack.top()); steps && steps->step_back()) {
+      return;
+    }
     leaving_top();
     m_stack.pop();
   });
@@ -347,5 +577,23 @@ void KioskUi::toggle_high_contrast() {
                                                                   : ContrastMode::high);
   });
 }
+
+void KioskUi::set_self_check(ScreenFactory factory) {
+  m_self_check = std::move(factory);
+  if (m_stack.size() == 1) rebuild_home();
+}
+
+void KioskUi::open_self_check() {
+  request([this] {
+    if (!m_self_check) return;
+    auto screen = m_self_check(m_theme, *this);
+    if (!screen) return;
+    leaving_top();
+    m_stack.pop_to_root();
+    m_stack.push(std::move(screen));
+  });
+}
+
+void KioskUi::self_check_completed() { report(UsageEvent::self_check_done, {}); }
 
 }  // namespace tinxa::kiosk::ui

@@ -5,10 +5,16 @@
 #include "content/model/Bundle.hpp"
 #include "content/time/Clock.hpp"
 #include "content/time/TimeZone.hpp"
+#include "kiosk/ui/AdminAccess.hpp"
+#include "kiosk/ui/AdminScreen.hpp"
+#include "kiosk/ui/Attract.hpp"
 #include "kiosk/ui/Button.hpp"
+#include "kiosk/ui/ListenBar.hpp"
+#include "kiosk/ui/Speaker.hpp"
 #include "kiosk/ui/Navigator.hpp"
 #include "kiosk/ui/ScreenStack.hpp"
 #include "kiosk/ui/Theme.hpp"
+#include "kiosk/ui/Ticker.hpp"
 
 #include <functional>
 #include <string>
@@ -30,7 +36,7 @@ namespace tinxa::kiosk::ui {
 //
 // Usage: when a sink is set, it is told of each page opened (its id), and of each search left
 // with text that found nothing (the folded text), for the anonymous usage counts.
-enum class UsageEvent { page_view, search_no_result, listen };
+enum class UsageEvent { page_view, search_no_result, listen, self_check_done };
 using UsageSink = std::function<void(UsageEvent, const std::string& subject)>;
 
 class KioskUi final : public Navigator {
@@ -65,6 +71,18 @@ class KioskUi final : public Navigator {
   [[nodiscard]] const Button& home_button() const noexcept { return m_home; }
   [[nodiscard]] const Button& search_button() const noexcept { return m_search; }
   void set_usage_sink(UsageSink sink) { m_usage = std::move(sink); }
+  // The "Nghe" output (kiosk/audio's SdlSpeaker; must outlive this UI). With one, pages have
+  // the "Nghe" bar's buttons and home has the "Nghe lại loa hôm nay" tile; each sound started is
+  // reported as UsageEvent::listen; leaving a screen stops its sound; the idle reset restores
+  // the default volume. Without one, the bar says listening is unavailable.
+  void set_speaker(Speaker* speaker);
+  [[nodiscard]] Speaker* speaker() const noexcept { return m_speaker; }
+  // The language the content is shown in ("vi" unless the resident chose another at home).
+  [[nodiscard]] const std::string& language() const noexcept { return m_language; }
+  // The self-check wizard (kiosk/ui/selfcheck), made anew each time the resident opens it from
+  // its home tile (shown only when a factory is set); a null screen is not opened.
+  using ScreenFactory = std::function<std::unique_ptr<Screen>(const Theme&, Navigator&)>;
+  void set_self_check(ScreenFactory factory);
   [[nodiscard]] Rect content_area() const noexcept;
 
   // Navigator: done at once when called from outside input(), after it otherwise. Unknown ids
@@ -76,8 +94,42 @@ class KioskUi final : public Navigator {
   void go_back() override;
   void toggle_large_text() override;
   void toggle_high_contrast() override;
+  void open_self_check() override;
+  void self_check_completed() override;
+  void open_hear_again() override;
+  void choose_language(const std::string& language) override;
+
+  // Content hot-swap: `swap` reassigns the bundle this UI was built with (the same object, so
+  // the reference stays valid). Every screen is dropped before and rebuilt after, from the new
+  // bundle, as the resident left them; if one of their screens no longer exists (a page removed
+  // or expired), the kiosk returns home. Call between interactions (not while touching()), never
+  // from inside input().
+  void replace_content(const std::function<void()>& swap);
+  // The same without a new bundle: what is visible changes with the day (pages expire at
+  // midnight). update() calls it when the local date changes.
+  void refresh_visible();
+  // True while a finger is down (from press to tap or drag_end).
+  [[nodiscard]] bool touching() const noexcept { return m_touching; }
+
+  // Admin panel: a 5 s press on the commune's name in the bar opens the PIN pad (when a PIN is
+  // set); the right PIN opens the panel, 3 wrong ones lock it for a minute.
+  void set_admin(std::string pin, AdminHooks hooks);
+  void open_admin();
+  [[nodiscard]] const Rect& admin_press_area() const noexcept { return m_name_rect; }
+  [[nodiscard]] const AdminPinLock& admin_lock() const noexcept { return m_admin_lock; }
+
+  // Attract mode: after `attract.after` at home without a touch (zero: never, the default), the
+  // slideshow covers the screen; any touch ends it (and does nothing else).
+  void set_attract(config::KioskSettings::Attract attract) { m_attract_settings = attract; }
+  void start_attract();
+  [[nodiscard]] const Attract& attract() const noexcept { return m_attract; }
+
+  // The home screen's ticker, and its "next broadcast" line (empty: not shown).
+  void set_next_broadcast(std::string line);
+  [[nodiscard]] const Ticker& ticker() const noexcept { return m_ticker; }
 
  private:
+  void rebuild_stack(const std::function<void()>& swap);
   void request(std::function<void()> change);
   void ensure_layout();
   void layout_bar();
@@ -90,6 +142,9 @@ class KioskUi final : public Navigator {
   // Counts the search on top of the stack if it found nothing; call before leaving it.
   void leaving_top();
   void report(UsageEvent event, const std::string& subject);
+  [[nodiscard]] ListenContext listen_context();
+  [[nodiscard]] std::unique_ptr<Screen> make_page(const content::Page& page);
+  [[nodiscard]] std::unique_ptr<Screen> make_hear_again();
 
   const content::Bundle& m_bundle;
   const config::SiteSettings& m_site;
@@ -103,6 +158,7 @@ class KioskUi final : public Navigator {
   Button m_search;
   Button m_still_here;
   UsageSink m_usage;
+  ScreenFactory m_self_check;
   ScreenStack m_stack;
   std::vector<std::function<void()>> m_pending;
   bool m_in_input = false;
@@ -118,6 +174,20 @@ class KioskUi final : public Navigator {
   bool m_warning = false;
   std::string m_countdown;
   Rect m_card{};
+  bool m_touching = false;
+  AdminPinLock m_admin_lock{""};
+  AdminHooks m_admin;
+  LongPress m_long_press;
+  Ticker m_ticker;
+  Attract m_attract;
+  config::KioskSettings::Attract m_attract_settings{std::chrono::milliseconds{0}};
+  std::chrono::milliseconds m_home_idle{0};
+  bool m_was_home = true;
+  std::chrono::year_month_day m_day{};
+  Speaker* m_speaker = nullptr;
+  std::string m_language{content::kVietnamese};
+  Speaker::State m_heard_state = Speaker::State::stopped;
+  std::chrono::seconds m_heard_second{0};
 };
 
 }  // namespace tinxa::kiosk::ui

@@ -13,8 +13,9 @@ namespace {
 // Appends laid-out blocks to a DisplayList, keeping the running y.
 class Writer {
  public:
-  Writer(DisplayList& list, Measurer& measurer, const Theme& theme, int width)
-      : m_list(list), m_measurer(measurer), m_theme(theme), m_width(width) {}
+  Writer(DisplayList& list, Measurer& measurer, const Theme& theme, int width,
+         std::string_view language)
+      : m_list(list), m_measurer(measurer), m_theme(theme), m_width(width), m_lang(language) {}
 
   int& y() { return m_y; }
 
@@ -39,7 +40,7 @@ class Writer {
     for (const auto& item : items) {
       m_list.add_rounded_rect({m_theme.mm(2.0), m_y + line / 2 - dot / 2, dot, dot}, dot / 2,
                               style.color);
-      m_y += text(indent, item.get(), style, measure_width() - indent) + m_theme.mm(2.0);
+      m_y += text(indent, item.get(m_lang), style, measure_width() - indent) + m_theme.mm(2.0);
     }
     m_y += m_theme.gap_px();
   }
@@ -54,16 +55,17 @@ class Writer {
       const TextStyle style = header ? m_theme.body_bold() : m_theme.body();
       int h = 0;
       for (const auto& cell : cells) {
-        h = std::max(h, m_measurer.measure_text(cell.get(), style, cell_w - line - 2 * pad).height);
+        h = std::max(
+            h, m_measurer.measure_text(cell.get(m_lang), style, cell_w - line - 2 * pad).height);
       }
       h += 2 * pad;
       m_list.add_rect({0, m_y, cell_w * static_cast<int>(n) + line, h + line}, p.border);
       for (std::size_t i = 0; i < cells.size() && i < n; ++i) {
         const Rect cell{static_cast<int>(i) * cell_w + line, m_y + line, cell_w - line, h - line};
         m_list.add_rect(cell, header ? p.table_header : p.surface);
-        const Size s = m_measurer.measure_text(cells[i].get(), style, cell.width - 2 * pad);
-        m_list.add_text({cell.x + pad, cell.y + pad, s.width, s.height}, cells[i].get(), style,
-                        cell.width - 2 * pad);
+        const Size s = m_measurer.measure_text(cells[i].get(m_lang), style, cell.width - 2 * pad);
+        m_list.add_text({cell.x + pad, cell.y + pad, s.width, s.height}, cells[i].get(m_lang),
+                        style, cell.width - 2 * pad);
       }
       m_y += h;
     };
@@ -84,11 +86,12 @@ class Writer {
       m_list.add_image({(m_width - w) / 2, m_y, w, h}, id);
       m_y += h + m_theme.mm(2.0);
     }
-    if (!figure.caption.empty() && !figure.caption.get().empty()) {
+    if (!figure.caption.empty() && !figure.caption.get(m_lang).empty()) {
       const TextStyle caption = m_theme.small();
-      const Size size = m_measurer.measure_text(figure.caption.get(), caption, measure_width());
+      const Size size =
+          m_measurer.measure_text(figure.caption.get(m_lang), caption, measure_width());
       m_list.add_text({(m_width - size.width) / 2, m_y, size.width, size.height},
-                      figure.caption.get(), caption, measure_width());
+                      figure.caption.get(m_lang), caption, measure_width());
       m_y += size.height;
     }
     m_y += m_theme.gap_px() * 2;
@@ -112,7 +115,7 @@ class Writer {
     label.color = notice.kind == content::NoticeKind::unverified ? p.unverified_stripe : p.text;
     const std::string label_text = PageScreen::notice_label(notice.kind);
     const Size ls = m_measurer.measure_text(label_text, label, inner_w);
-    const Size ts = m_measurer.measure_text(notice.text.get(), m_theme.body(), inner_w);
+    const Size ts = m_measurer.measure_text(notice.text.get(m_lang), m_theme.body(), inner_w);
     const int h = pad + ls.height + m_theme.mm(1.0) + ts.height + pad;
     m_list.add_rounded_rect({0, m_y, m_width, h}, m_theme.radius_px(), background);
     m_list.add_rect({0, m_y, stripe_w, h}, stripe);
@@ -129,7 +132,7 @@ class Writer {
     const int x = stripe_w + pad;
     m_list.add_text({x, m_y + pad, ls.width, ls.height}, label_text, label, inner_w);
     m_list.add_text({x, m_y + pad + ls.height + m_theme.mm(1.0), ts.width, ts.height},
-                    notice.text.get(), m_theme.body(), inner_w);
+                    notice.text.get(m_lang), m_theme.body(), inner_w);
     m_y += h + m_theme.gap_px() * 2;
   }
 
@@ -138,13 +141,39 @@ class Writer {
   Measurer& m_measurer;
   const Theme& m_theme;
   int m_width;
+  std::string_view m_lang;
   int m_y = 0;
 };
 
 }  // namespace
 
-PageScreen::PageScreen(const Theme& theme, Navigator& navigator, const content::Page& page)
-    : DocumentScreen(theme, navigator), m_page(page) {}
+PageScreen::PageScreen(const Theme& theme, Navigator& navigator, const content::Page& page,
+                       std::string language, ListenContext listen,
+                       const std::filesystem::path& narration_folder)
+    : DocumentScreen(theme, navigator),
+      m_page(page),
+      m_language(std::move(language)),
+      m_bar(theme, std::move(listen)) {
+  m_bar.set_source(page_listen_source(page, m_language, narration_folder));
+}
+
+bool PageScreen::input(const Action& action) {
+  if (m_bar.input(action)) return true;
+  return DocumentScreen::input(action);
+}
+
+void PageScreen::render(Painter& painter) const {
+  DocumentScreen::render(painter);
+  m_bar.render(painter);
+}
+
+int PageScreen::footer_height(int width, Measurer& measurer) {
+  return m_bar.height_for(width, measurer);
+}
+
+void PageScreen::layout_footer(const Rect& rect, Measurer& measurer) {
+  m_bar.layout(rect, measurer);
+}
 
 std::string PageScreen::notice_label(content::NoticeKind kind) {
   switch (kind) {
@@ -177,17 +206,24 @@ std::string PageScreen::source_line(const content::Source& source) {
 
 void PageScreen::build(DisplayList& list, int width, Measurer& measurer) {
   const Theme& t = m_theme;
-  Writer w(list, measurer, t, width);
+  Writer w(list, measurer, t, width, m_language);
   w.y() = t.mm(4.0);
-  w.paragraph(m_page.title.get(), t.title(), t.gap_px());
-  w.paragraph(m_page.summary.get(), t.body_bold(), t.gap_px() * 2);
+  w.paragraph(m_page.title.get(m_language), t.title(), t.gap_px());
+  if (m_language != content::kVietnamese &&
+      std::find(m_page.languages.begin(), m_page.languages.end(), m_language) ==
+          m_page.languages.end()) {
+    TextStyle note = t.small();
+    note.color = t.palette().muted_text;
+    w.paragraph(kOnlyVietnamese, note, t.gap_px());
+  }
+  w.paragraph(m_page.summary.get(m_language), t.body_bold(), t.gap_px() * 2);
   const int max_image_h = std::max(t.mm(40.0), viewport().height * 3 / 5);
   for (const content::Block& block : m_page.body) {
     if (const auto* h = std::get_if<content::Heading>(&block)) {
       w.y() += t.gap_px();
-      w.paragraph(h->text.get(), t.heading(), t.mm(2.0));
+      w.paragraph(h->text.get(m_language), t.heading(), t.mm(2.0));
     } else if (const auto* para = std::get_if<content::Paragraph>(&block)) {
-      w.paragraph(para->text.get(), t.body(), t.gap_px());
+      w.paragraph(para->text.get(m_language), t.body(), t.gap_px());
     } else if (const auto* b = std::get_if<content::BulletList>(&block)) {
       w.bullets(b->items);
     } else if (const auto* table = std::get_if<content::Table>(&block)) {

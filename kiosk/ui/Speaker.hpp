@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -27,9 +28,17 @@ class Speaker {
   // 0.0 (silent) to 1.0 (full).
   virtual void set_volume(float volume) = 0;
   [[nodiscard]] virtual float volume() const = 0;
+  // Becomes stopped by itself once the sound has played to its end.
   [[nodiscard]] virtual State state() const = 0;
   // What play() was last given; empty when stopped.
   [[nodiscard]] virtual std::string subject() const = 0;
+
+  // False when there is no sound output (no device could be opened): the controls then say that
+  // listening is unavailable instead of offering a button that does nothing.
+  [[nodiscard]] virtual bool available() const { return true; }
+  // How far the current sound has played, and its whole length (zero when unknown or stopped).
+  [[nodiscard]] virtual std::chrono::milliseconds position() const { return {}; }
+  [[nodiscard]] virtual std::chrono::milliseconds duration() const { return {}; }
 };
 
 }  // namespace tinxa::kiosk::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "content/loader/LoadResult.hpp"
+#include "content/time/Clock.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace tinxa::kiosk::app {
+
+// A cheap summary of a content folder: the folder's real path (a symlink switched to a new
+// version counts) and every file's relative path, size and modification time, hashed. Two
+// different values mean something changed. 0 when the folder cannot be read.
+[[nodiscard]] std::uint64_t folder_fingerprint(const std::filesystem::path& root);
+
+// Notices a new or changed content bundle and loads it beside the one shown. poll() looks at the
+// folder at most once per `interval`; a change is loaded once the folder has looked the same
+// twice in a row (a copy in progress is not loaded half-way), and a folder that failed to load
+// is not loaded again until it changes again. Pure apart from reading files: times come from the
+// caller, so tests drive it with a virtual clock. One thread at a time.
+class ContentWatcher {
+ public:
+  // `loaded`: the fingerprint of what is shown now (folder_fingerprint() when it was loaded).
+  ContentWatcher(std::filesystem::path root, std::uint64_t loaded,
+                 std::chrono::milliseconds interval = std::chrono::seconds{1});
+
+  struct Attempt {
+    content::TimePoint at{};
+    std::uint64_t fingerprint = 0;
+    std::shared_ptr<content::LoadResult> result;  // ok() or not
+  };
+  // Returns a load attempt when one was made.
+  [[nodiscard]] std::optional<Attempt> poll(content::TimePoint now);
+  // The next poll() loads the folder whatever its fingerprint (the admin panel's Reload).
+  void force() noexcept { m_forced = true; }
+  // The attempt was used (its bundle is shown now).
+  void accepted(std::uint64_t fingerprint) noexcept { m_loaded = fingerprint; }
+
+  [[nodiscard]] const std::filesystem::path& root() const noexcept { return m_root; }
+
+ private:
+  std::filesystem::path m_root;
+  std::chrono::milliseconds m_interval;
+  std::uint64_t m_loaded;
+  std::uint64_t m_pending = 0;  // a change seen once, waiting to look the same again
+  std::uint64_t m_failed = 0;   // the last fingerprint that failed to load
+  std::uint64_t m_offered = 0;  // the last fingerprint loaded well, until accepted() says so
+  std::optional<content::TimePoint> m_last_look;
+  bool m_forced = false;
+};
+
+}  // namespace tinxa::kiosk::app

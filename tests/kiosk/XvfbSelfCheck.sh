@@ -1,0 +1,86 @@
+#!/bin/bash
+# The self-check completed by touch alone (issue 5): tinxa-kiosk under Xvfb, driven by xdotool
+# clicks (SDL delivers the mouse as touch), from the home tile through every question to the
+# result, which must look like the result the offscreen tour renders for the same answers, size
+# and time (52-tu-kiem-tra-ket-qua.png; KioskApp's walk_self_check). Run from the source root:
+#   xvfb-run -a -s "-screen 0 1600x900x24" tests/kiosk/XvfbSelfCheck.sh build/.../tinxa-kiosk OUT
+#
+# The points below are the centres of the targets at 1280x720 on the default 21.5" panel
+# (2.69 px/mm): answers along the bottom (one row of 110 mm buttons, or two columns for long
+# lists), the digit keys at the bottom left (30 x 18 mm keys, 3 mm gaps), "Tiếp theo" beside them.
+set -euo pipefail
+KIOSK=$1
+OUT=$2
+SIZE=1280x720
+AT=2026-11-28T14:30
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+SDL_VIDEODRIVER=offscreen "$KIOSK" --content content/sample --size $SIZE --at $AT \
+  --screenshots "$OUT/expected" >/dev/null
+
+SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy "$KIOSK" \
+  --content content/sample --size $SIZE --at $AT >"$OUT/kiosk.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+WID=$(timeout 30 xdotool search --sync --name '^tinxa-kiosk$' | head -1)
+
+tap() { xdotool mousemove --window "$WID" "$1" "$2" click 1; sleep 0.15; }
+shot() { sleep 1; import -window "$WID" "$OUT/$1.png"; }
+differing() { compare -metric AE -fuzz 10% "$1" "$2" null: 2>&1 | cut -d' ' -f1 || true; }
+expect_same() {
+  local n
+  n=$(differing "$OUT/$1.png" "$OUT/expected/$2.png")
+  if [ "${n%.*}" -gt 2000 ]; then
+    echo "FAIL: $1 should look like $2, but $n pixels differ" >&2
+    exit 1
+  fi
+  echo "ok: $1 looks like $2 ($n pixels differ)"
+}
+
+# Positions at 1280x720.
+YES=(164 672); NO=(476 672)                      # "Có", "Không" (and the two area answers)
+K0=(145 680); K1=(56 512); K4=(56 568); K6=(234 568); K000=(234 680)
+NEXT=(527 672)
+
+shot home
+expect_same home 01-trang-chu
+tap 637 530                      # the "Tự kiểm tra hộ nghèo" tile
+shot question
+expect_same question 50-tu-kiem-tra-cau-hoi
+
+tap "${YES[@]}"                  # 1 khu-vuc: Nông thôn (xã)
+tap "${K4[@]}"; tap "${NEXT[@]}" # 2 so-nguoi: 4
+tap "${K6[@]}"; tap "${K000[@]}"; tap "${K000[@]}"  # 3 thu-nhap: 6.000.000 a month
+shot income
+expect_same income 51-tu-kiem-tra-thu-nhap
+tap "${NEXT[@]}"
+tap "${YES[@]}"                  # 4 viec-lam: Có (deprived)
+tap "${K0[@]}"; tap "${NEXT[@]}" # 5 nguoi-phu-thuoc: 0
+tap "${NO[@]}"                   # 6 dinh-duong: Không
+tap "${YES[@]}"                  # 7 bao-hiem-y-te: Có (deprived)
+tap "${NO[@]}"                   # 8 trinh-do-giao-duc
+tap "${NO[@]}"                   # 9 di-hoc-tre-em
+tap "${NO[@]}"                   # 10 chat-luong-nha-o
+tap "${K1[@]}"; tap "${K0[@]}"; tap "${K0[@]}"; tap "${NEXT[@]}"  # 11 dien-tich-nha-o: 100 m²
+tap 324 456                      # 12 nguon-nuoc: Nước máy (first of 9, two columns)
+tap 324 624                      # 13 nha-tieu: the third of 5, the first deprived one
+tap "${YES[@]}"                  # 14 dich-vu-vien-thong: Có (uses the internet)
+tap "${YES[@]}"                  # 15 phuong-tien-thong-tin: Có
+shot result
+expect_same result 52-tu-kiem-tra-ket-qua
+
+# The bar's Back returns to the last question, not out of the wizard.
+tap 60 32
+shot back
+n=$(differing "$OUT/back.png" "$OUT/result.png")
+if [ "${n%.*}" -lt 20000 ]; then
+  echo "FAIL: Back from the result did not return to the last question ($n pixels changed)" >&2
+  exit 1
+fi
+echo "ok: Back from the result shows the last question ($n pixels changed)"
+
+kill $PID
+wait $PID 2>/dev/null || true
+trap - EXIT
+echo "PASS"
