@@ -6,8 +6,11 @@ namespace tinxa::kiosk::ui {
 
 CategoryScreen::CategoryScreen(const Theme& theme, Navigator& navigator,
                                const content::Category& category,
-                               std::vector<const content::Page*> pages)
-    : DocumentScreen(theme, navigator), m_category(category), m_pages(std::move(pages)) {}
+                               std::vector<const content::Page*> pages, std::string language)
+    : DocumentScreen(theme, navigator),
+      m_category(category),
+      m_pages(std::move(pages)),
+      m_language(std::move(language)) {}
 
 void CategoryScreen::build(DisplayList& list, int width, Measurer& measurer) {
   const Theme& t = m_theme;
@@ -16,20 +19,22 @@ void CategoryScreen::build(DisplayList& list, int width, Measurer& measurer) {
   int y = t.mm(4.0);
 
   const TextStyle title = t.title();
-  const Size title_size = measurer.measure_text(m_category.title.get(), title, width);
-  list.add_text({0, y, title_size.width, title_size.height}, m_category.title.get(), title, width);
+  const Size title_size = measurer.measure_text(m_category.title.get(m_language), title, width);
+  list.add_text({0, y, title_size.width, title_size.height}, m_category.title.get(m_language),
+                title, width);
   y += title_size.height + gap;
-  if (!m_category.summary.empty() && !m_category.summary.get().empty()) {
+  if (!m_category.summary.empty() && !m_category.summary.get(m_language).empty()) {
     TextStyle summary = t.body();
     summary.color = p.muted_text;
-    const Size s = measurer.measure_text(m_category.summary.get(), summary, width);
-    list.add_text({0, y, s.width, s.height}, m_category.summary.get(), summary, width);
+    const Size s = measurer.measure_text(m_category.summary.get(m_language), summary, width);
+    list.add_text({0, y, s.width, s.height}, m_category.summary.get(m_language), summary, width);
     y += s.height + gap;
   }
   y += gap;
 
   if (m_pages.empty()) {
-    const std::string none = "Hiện chưa có thông tin nào trong mục này.";
+    const std::string none = m_language == "en" ? "There is no information in this section yet."
+                                                : "Hiện chưa có thông tin nào trong mục này.";
     const Size s = measurer.measure_text(none, t.body(), width);
     list.add_text({0, y, s.width, s.height}, none, t.body(), width);
     return;
@@ -43,8 +48,8 @@ void CategoryScreen::build(DisplayList& list, int width, Measurer& measurer) {
     const TextStyle row_title = t.tile_title();
     TextStyle row_summary = t.body();
     row_summary.color = p.muted_text;
-    const Size ts = measurer.measure_text(page->title.get(), row_title, text_width);
-    const Size ss = measurer.measure_text(page->summary.get(), row_summary, text_width);
+    const Size ts = measurer.measure_text(page->title.get(m_language), row_title, text_width);
+    const Size ss = measurer.measure_text(page->summary.get(m_language), row_summary, text_width);
     const int content_h = ts.height + t.mm(1.5) + ss.height;
     const int row_h = std::max(t.target_px(), content_h + 2 * pad);
     const Rect row{0, y, width, row_h};
@@ -52,9 +57,10 @@ void CategoryScreen::build(DisplayList& list, int width, Measurer& measurer) {
     list.add_rounded_rect(row, t.radius_px(), p.border);
     list.add_rounded_rect(row.inset(border), t.radius_px(), p.surface, link);
     const int top = y + (row_h - content_h) / 2;
-    list.add_text({pad, top, ts.width, ts.height}, page->title.get(), row_title, text_width);
-    list.add_text({pad, top + ts.height + t.mm(1.5), ss.width, ss.height}, page->summary.get(),
-                  row_summary, text_width);
+    list.add_text({pad, top, ts.width, ts.height}, page->title.get(m_language), row_title,
+                  text_width);
+    list.add_text({pad, top + ts.height + t.mm(1.5), ss.width, ss.height},
+                  page->summary.get(m_language), row_summary, text_width);
     TextStyle arrow = t.title();
     arrow.color = p.text;
     const Size as = measurer.measure_text("›", arrow, 0);

@@ -2,8 +2,40 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <string>
 
 namespace tinxa::kiosk::ui {
+namespace {
+
+// A home tile like a category's, with a picture drawn by `picture` (given the top-left of its
+// square and the square's side) in place of an icon file, its title and one line of summary.
+void render_drawn_tile(Painter& painter, const Theme& t, const Rect& rect, bool pressed, Color edge,
+                       int border, const std::string& title, const std::string& words,
+                       const std::function<void(Point, int)>& picture) {
+  const Palette& p = t.palette();
+  painter.fill_rounded_rect(rect, t.radius_px(), edge);
+  painter.fill_rounded_rect(rect.inset(border), t.radius_px(),
+                            pressed ? p.surface_pressed : p.surface);
+  painter.touch_target(rect);
+  ClipScope clip(painter, rect.inset(border));
+  const Rect inner = rect.inset(t.mm(4.0));
+  int y = inner.y;
+  const int side = std::min(t.mm(20.0), inner.height / 3);
+  if (side > t.mm(8.0)) {
+    picture(Point{inner.x, y}, side);
+    y += side + t.mm(2.5);
+  }
+  const Size ts = painter.text({inner.x, y}, title, t.tile_title(), inner.width);
+  y += ts.height + t.mm(1.5);
+  TextStyle summary = t.body();
+  summary.color = p.muted_text;
+  summary.size_px = t.small().size_px;
+  const Size ss = painter.measure_text(words, summary, inner.width);
+  if (y + ss.height <= inner.bottom()) painter.text({inner.x, y}, words, summary, inner.width);
+}
+
+}  // namespace
 
 HomeScreen::HomeScreen(const Theme& theme, Navigator& navigator, std::string heading,
                        std::vector<const content::Category*> categories, const Ticker* ticker)
@@ -58,8 +90,8 @@ void HomeScreen::layout(const Rect& area, Measurer& measurer) {
     std::vector<int> widths;
     int total = 0;
     for (const auto& b : m_languages) {
-      widths.push_back(std::max(t.mm(40.0), measurer.measure_text(b->label(), t.button(), 0).width +
-                                                 t.mm(8.0 + 4.0)));
+      widths.push_back(std::max(
+          t.mm(40.0), measurer.measure_text(b->label(), t.button(), 0).width + t.mm(8.0 + 4.0)));
       total += widths.back() + (widths.size() > 1 ? gap * 2 : 0);
     }
     int x = row_right + gap * 2;
@@ -89,8 +121,7 @@ void HomeScreen::layout(const Rect& area, Measurer& measurer) {
   // fewest empty cells.
   const Rect grid{area.x + margin, above_grid + t.mm(4.0), inner_w,
                   grid_bottom - (above_grid + t.mm(4.0))};
-  const int n =
-      static_cast<int>(m_tiles.size()) + (m_self_check ? 1 : 0) + (m_hear_again ? 1 : 0);
+  const int n = static_cast<int>(m_tiles.size()) + (m_self_check ? 1 : 0) + (m_hear_again ? 1 : 0);
   if (n == 0) return;
   int best_cols = 1;
   double best_score = 1e9;
@@ -211,41 +242,25 @@ void HomeScreen::render_tile(Painter& painter, const Tile& tile) const {
 }
 
 void HomeScreen::render_self_check_tile(Painter& painter) const {
-  // Like a category tile, with a thick accent edge and a drawn clipboard with ticks.
+  // A thick accent edge and a drawn clipboard with ticks.
   const Theme& t = m_theme;
   const Palette& p = t.palette();
-  const Rect& rect = m_self_check_rect;
-  const int border = std::max(3, t.mm(1.2));
-  painter.fill_rounded_rect(rect, t.radius_px(), p.accent);
-  painter.fill_rounded_rect(rect.inset(border), t.radius_px(),
-                            m_self_check_tap.pressed() ? p.surface_pressed : p.surface);
-  painter.touch_target(rect);
-  ClipScope clip(painter, rect.inset(border));
-  const Rect inner = rect.inset(t.mm(4.0));
-  int y = inner.y;
-  const int side = std::min(t.mm(20.0), inner.height / 3);
-  if (side > t.mm(8.0)) {
-    const int line = std::max(2, side / 12);
-    const Rect board{inner.x, y, side * 3 / 4, side};
-    painter.fill_rounded_rect(board, line * 2, p.accent);
-    painter.fill_rect(board.inset(line * 2), p.surface);
-    painter.fill_rect({board.x + board.width / 3, board.y - line, board.width / 3, line * 3},
-                      p.accent);
-    for (int i = 0; i < 3; ++i) {
-      const int ly = board.y + side / 4 + i * side / 4;
-      painter.fill_rect({board.x + line * 4, ly, line * 2, line * 2}, p.accent);
-      painter.fill_rect({board.x + line * 8, ly, board.width - line * 11, line * 2}, p.text);
-    }
-    y += side + t.mm(2.5);
-  }
-  const Size ts = painter.text({inner.x, y}, kSelfCheckTitle, t.tile_title(), inner.width);
-  y += ts.height + t.mm(1.5);
-  TextStyle summary = t.body();
-  summary.color = p.muted_text;
-  summary.size_px = t.small().size_px;
-  const std::string words = "Trả lời vài câu hỏi để biết hộ mình có thể là hộ nghèo, cận nghèo không";
-  const Size ss = painter.measure_text(words, summary, inner.width);
-  if (y + ss.height <= inner.bottom()) painter.text({inner.x, y}, words, summary, inner.width);
+  render_drawn_tile(
+      painter, t, m_self_check_rect, m_self_check_tap.pressed(), p.accent, std::max(3, t.mm(1.2)),
+      kSelfCheckTitle, "Trả lời vài câu hỏi để biết hộ mình có thể là hộ nghèo, cận nghèo không",
+      [&](Point at, int side) {
+        const int line = std::max(2, side / 12);
+        const Rect board{at.x, at.y, side * 3 / 4, side};
+        painter.fill_rounded_rect(board, line * 2, p.accent);
+        painter.fill_rect(board.inset(line * 2), p.surface);
+        painter.fill_rect({board.x + board.width / 3, board.y - line, board.width / 3, line * 3},
+                          p.accent);
+        for (int i = 0; i < 3; ++i) {
+          const int ly = board.y + side / 4 + i * side / 4;
+          painter.fill_rect({board.x + line * 4, ly, line * 2, line * 2}, p.accent);
+          painter.fill_rect({board.x + line * 8, ly, board.width - line * 11, line * 2}, p.text);
+        }
+      });
 }
 
 void HomeScreen::set_languages(const std::vector<std::string>& languages, std::string current) {
@@ -255,9 +270,9 @@ void HomeScreen::set_languages(const std::vector<std::string>& languages, std::s
   if (languages.size() < 2) return;
   for (const std::string& code : languages) {
     m_language_codes.push_back(code);
-    m_languages.push_back(std::make_unique<Button>(
-        m_theme, language_name(code), Icon::none, Button::Kind::toggle,
-        [this, code] { m_navigator.choose_language(code); }));
+    m_languages.push_back(
+        std::make_unique<Button>(m_theme, language_name(code), Icon::none, Button::Kind::toggle,
+                                 [this, code] { m_navigator.choose_language(code); }));
   }
 }
 
@@ -271,40 +286,23 @@ std::string HomeScreen::language_name(const std::string& code) {
 }
 
 void HomeScreen::render_hear_again_tile(Painter& painter) const {
-  // Like a category tile, with a drawn loudspeaker (a horn) in place of an icon file.
+  // A drawn loudspeaker (a horn) with two sound waves.
   const Theme& t = m_theme;
   const Palette& p = t.palette();
-  const Rect& rect = m_hear_again_rect;
-  const int border = std::max(2, t.mm(0.6));
-  painter.fill_rounded_rect(rect, t.radius_px(), p.border);
-  painter.fill_rounded_rect(rect.inset(border), t.radius_px(),
-                            m_hear_again_tap.pressed() ? p.surface_pressed : p.surface);
-  painter.touch_target(rect);
-  ClipScope clip(painter, rect.inset(border));
-  const Rect inner = rect.inset(t.mm(4.0));
-  int y = inner.y;
-  const int side = std::min(t.mm(20.0), inner.height / 3);
-  if (side > t.mm(8.0)) {
-    const int box_h = side / 3;
-    painter.fill_rect({inner.x, y + (side - box_h) / 2, side / 4, box_h}, p.accent);
-    painter.fill_triangle({inner.x + side / 5, y + side / 2}, {inner.x + side * 3 / 4, y},
-                          {inner.x + side * 3 / 4, y + side}, p.accent);
-    const int wave = std::max(2, side / 12);
-    for (int i = 0; i < 2; ++i) {
-      const int h = side / 3 + i * side / 3;
-      painter.fill_rect({inner.x + side * 7 / 8 + i * side / 5, y + (side - h) / 2, wave, h},
-                        p.accent);
-    }
-    y += side + t.mm(2.5);
-  }
-  const Size ts = painter.text({inner.x, y}, kHearAgainTitle, t.tile_title(), inner.width);
-  y += ts.height + t.mm(1.5);
-  TextStyle summary = t.body();
-  summary.color = p.muted_text;
-  summary.size_px = t.small().size_px;
-  const std::string words = "Các thông báo loa xã đã phát hôm nay";
-  const Size ss = painter.measure_text(words, summary, inner.width);
-  if (y + ss.height <= inner.bottom()) painter.text({inner.x, y}, words, summary, inner.width);
+  render_drawn_tile(
+      painter, t, m_hear_again_rect, m_hear_again_tap.pressed(), p.border, std::max(2, t.mm(0.6)),
+      kHearAgainTitle, "Các thông báo loa xã đã phát hôm nay", [&](Point at, int side) {
+        const int box_h = side / 3;
+        painter.fill_rect({at.x, at.y + (side - box_h) / 2, side / 4, box_h}, p.accent);
+        painter.fill_triangle({at.x + side / 5, at.y + side / 2}, {at.x + side * 3 / 4, at.y},
+                              {at.x + side * 3 / 4, at.y + side}, p.accent);
+        const int wave = std::max(2, side / 12);
+        for (int i = 0; i < 2; ++i) {
+          const int h = side / 3 + i * side / 3;
+          painter.fill_rect({at.x + side * 7 / 8 + i * side / 5, at.y + (side - h) / 2, wave, h},
+                            p.accent);
+        }
+      });
 }
 
 void HomeScreen::render(Painter& painter) const {

@@ -368,7 +368,8 @@ void KioskUi::rebuild_stack(const std::function<void()>& swap) {
       if (category == nullptr || pages.empty()) {
         lost = true;
       } else {
-        m_stack.push(std::make_unique<CategoryScreen>(m_theme, *this, *category, std::move(pages)));
+        m_stack.push(std::make_unique<CategoryScreen>(m_theme, *this, *category, std::move(pages),
+                                                      m_language));
       }
     } else if (name.rfind("page:", 0) == 0) {
       const content::Page* page = m_bundle.find_page(name.substr(5));
@@ -451,7 +452,8 @@ void KioskUi::open_category(const std::string& category_id) {
     const content::Category* category = m_bundle.find_category(category_id);
     if (category == nullptr) return;
     m_stack.push(std::make_unique<CategoryScreen>(
-        m_theme, *this, *category, visible_pages(m_bundle, category_id, m_clock.now(), m_zone)));
+        m_theme, *this, *category, visible_pages(m_bundle, category_id, m_clock.now(), m_zone),
+        m_language));
   });
 }
 

@@ -8,30 +8,8 @@ KIOSK=$1
 OUT=$2
 SIZE=1280x720
 AT=2026-11-28T14:30
-rm -rf "$OUT"
-mkdir -p "$OUT"
-
-SDL_VIDEODRIVER=offscreen "$KIOSK" --content content/sample --size $SIZE --at $AT \
-  --screenshots "$OUT/expected" >/dev/null
-
-SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software "$KIOSK" --content content/sample --size $SIZE \
-  --at $AT >"$OUT/kiosk.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
-WID=$(timeout 30 xdotool search --sync --name '^tinxa-kiosk$' | head -1)
-
-shot() { sleep 1; import -window "$WID" "$OUT/$1.png"; }
-# Pixels that differ by more than 10% between two images.
-differing() { compare -metric AE -fuzz 10% "$1" "$2" null: 2>&1 | cut -d' ' -f1 || true; }
-expect_same() {
-  local n
-  n=$(differing "$OUT/$1.png" "$OUT/expected/$2.png")
-  if [ "${n%.*}" -gt 2000 ]; then
-    echo "FAIL: $1 should look like $2, but $n pixels differ" >&2
-    exit 1
-  fi
-  echo "ok: $1 looks like $2 ($n pixels differ)"
-}
+source "$(dirname "$0")/XvfbKiosk.bash"
+start_kiosk
 
 shot home
 expect_same home 01-trang-chu
@@ -62,7 +40,5 @@ xdotool mousemove --window "$WID" 60 25 click 1
 shot back
 expect_same back 01-trang-chu
 
-kill $PID
-wait $PID 2>/dev/null || true
-trap - EXIT
+stop_kiosk
 echo "PASS"

@@ -382,7 +382,11 @@ TEST_CASE("The language switch on home shows the content in English where it has
   CHECK(k.painter.drew_text("Sustainable poverty reduction"));
   CHECK(k.painter.drew_text("The programme"));
   // A translated page in English; an untranslated one in Vietnamese, saying so.
+  // The category in English too: its title and summary.
   k.kiosk.open_category("hoi-o-dau");
+  k.draw();
+  CHECK(k.painter.drew_text("Where to go and common questions"));
+  CHECK_FALSE(k.painter.drew_text("Nơi hỏi và các câu hỏi thường gặp"));
   k.kiosk.open_page("hoi-o-dau");
   k.draw();
   CHECK(k.painter.drew_text("Where to ask"));
