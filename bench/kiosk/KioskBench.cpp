@@ -90,36 +90,56 @@ struct Options {
   std::string page;         // child mode: the page to open ("" = home)
 };
 
+// The kiosk in this process, as both modes measure it: `bundle` in a 1920x1080 window (not full
+// screen) on SDL's offscreen driver with the software renderer, on the system clock in Hồ Chí
+// Minh City, with the default kiosk.yaml otherwise.
+struct OffscreenKiosk {
+  static config::KioskSettings windowed() {
+    config::KioskSettings settings;
+    settings.display.fullscreen = false;
+    return settings;
+  }
+
+  explicit OffscreenKiosk(const content::Bundle& bundle)
+      : zone(content::TimeZone::load("Asia/Ho_Chi_Minh")),
+        settings(windowed()),
+        sdl(kiosk::sdl::VideoMode::headless),
+        window(settings.display, {1920, 1080}, kiosk::sdl::KioskWindow::Renderer::software),
+        fonts(kRegularFont, kBoldFont),
+        painter(window.renderer(), fonts),
+        ui(bundle, site, clock, zone,
+           kiosk::ui::Theme(kiosk::ui::DisplayMetrics::from_settings(settings.display)), painter,
+           settings.idle) {}
+
+  const content::TimeZone zone;
+  const content::SystemClock clock;
+  config::SiteSettings site;
+  config::KioskSettings settings;
+  kiosk::sdl::SdlContext sdl;
+  kiosk::sdl::KioskWindow window;
+  kiosk::render::FontCache fonts;
+  kiosk::render::SdlPainter painter;
+  kiosk::ui::KioskUi ui;
+};
+
 // Child mode, the kiosk's side of the Chromium comparison: what `chromium --screenshot` does for
 // a web page, this does for the kiosk: start, load the bundle, draw home (or open a page), write
 // the PNG, exit.
 int first_frame(const Options& o) {
   const auto loaded = content::load_bundle(o.content_dir);
   if (!loaded.ok()) return 1;
-  const auto zone = content::TimeZone::load("Asia/Ho_Chi_Minh");
-  const content::SystemClock clock;
-  config::SiteSettings site;
-  config::KioskSettings settings;
-  settings.display.fullscreen = false;
-  kiosk::sdl::SdlContext sdl(kiosk::sdl::VideoMode::headless);
-  kiosk::sdl::KioskWindow window(settings.display, {1920, 1080},
-                                 kiosk::sdl::KioskWindow::Renderer::software);
-  kiosk::render::FontCache fonts(kRegularFont, kBoldFont);
-  kiosk::render::SdlPainter painter(window.renderer(), fonts);
-  kiosk::ui::KioskUi ui(
-      loaded.bundle, site, clock, zone,
-      kiosk::ui::Theme(kiosk::ui::DisplayMetrics::from_settings(settings.display)), painter,
-      settings.idle);
+  OffscreenKiosk k(loaded.bundle);
+  auto& ui = k.ui;
   if (!o.page.empty()) {
     const content::Page* page = loaded.bundle.find_page(o.page);
     if (page == nullptr) return 1;
     ui.open_category(page->category);
     ui.open_page(page->id);
   }
-  window.begin_frame();
-  ui.render(painter);
-  window.end_frame(false);
-  kiosk::render::save_png(window.renderer(), o.first_frame);
+  k.window.begin_frame();
+  ui.render(k.painter);
+  k.window.end_frame(false);
+  kiosk::render::save_png(k.window.renderer(), o.first_frame);
   return 0;
 }
 
@@ -358,18 +378,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   const double load_ms = ms_since(start);
-  const auto zone = content::TimeZone::load("Asia/Ho_Chi_Minh");
-  const content::SystemClock clock;
-  config::SiteSettings site;
-  config::KioskSettings settings;
-  settings.display.fullscreen = false;
-  kiosk::sdl::SdlContext sdl(kiosk::sdl::VideoMode::headless);
-  kiosk::sdl::KioskWindow window(settings.display, {1920, 1080},
-                                 kiosk::sdl::KioskWindow::Renderer::software);
-  kiosk::render::FontCache fonts(kRegularFont, kBoldFont);
-  kiosk::render::SdlPainter painter(window.renderer(), fonts);
-  const kiosk::ui::Theme theme(kiosk::ui::DisplayMetrics::from_settings(settings.display));
-  kiosk::ui::KioskUi ui(loaded.bundle, site, clock, zone, theme, painter, settings.idle);
+  OffscreenKiosk k(loaded.bundle);
+  const auto& zone = k.zone;
+  const auto& clock = k.clock;
+  auto& window = k.window;
+  auto& painter = k.painter;
+  auto& ui = k.ui;
   frame(window, painter, ui);
   const double first_frame_ms = ms_since(start);
   // Tap to updated frame: open a category from home, drawn; then back home, drawn.
@@ -448,7 +462,7 @@ int main(int argc, char** argv) {
   if (o.idle_seconds > 0) idle_cpu(o);
   if (o.chromium) {
     const std::string self = std::filesystem::canonical("/proc/self/exe").string();
-    compare_with_chromium(o, loaded.bundle, *longest, theme, self);
+    compare_with_chromium(o, loaded.bundle, *longest, ui.theme(), self);
   }
   return 0;
 }

@@ -28,6 +28,19 @@ struct KioskSettings {
 
   std::filesystem::path font = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
 
+  // Which SDL renderer draws the screen. automatic ("auto"): the GPU's (OpenGL, OpenGL ES) where
+  // the video driver has one, else SDL's software renderer; software: always SDL's software
+  // renderer (the least memory, about half of Mesa's); accelerated: the GPU's, falling back to
+  // software when there is none.
+  enum class Renderer { automatic, software, accelerated };
+  Renderer renderer = Renderer::automatic;
+
+  // Which SDL video driver shows the window. automatic ("auto"): SDL's own choice (X11, then
+  // Wayland, then KMS/DRM); kmsdrm draws on the console without a desktop. The SDL_VIDEODRIVER
+  // environment variable, when set, wins over this setting.
+  enum class VideoDriver { automatic, x11, wayland, kmsdrm };
+  VideoDriver video_driver = VideoDriver::automatic;
+
   // The admin panel's PIN (4 to 8 digits), typed after a 5 s press on the commune's name. Empty:
   // the admin panel cannot be opened.
   std::string admin_pin;

@@ -1,9 +1,44 @@
 #include "config/settings/KioskSettingsReader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace tinxa::config {
+namespace {
+
+using Renderer = KioskSettings::Renderer;
+using VideoDriver = KioskSettings::VideoDriver;
+
+constexpr std::array<EnumName<Renderer>, 3> kRenderers{{{"auto", Renderer::automatic},
+                                                        {"software", Renderer::software},
+                                                        {"accelerated", Renderer::accelerated}}};
+
+constexpr std::array<EnumName<VideoDriver>, 4> kVideoDrivers{{{"auto", VideoDriver::automatic},
+                                                              {"x11", VideoDriver::x11},
+                                                              {"wayland", VideoDriver::wayland},
+                                                              {"kmsdrm", VideoDriver::kmsdrm}}};
+
+template <class E, std::size_t N>
+std::string_view name_of(E value, const std::array<EnumName<E>, N>& names) noexcept {
+  for (const auto& n : names)
+    if (n.value == value) return n.name;
+  return {};
+}
+
+}  // namespace
+
+std::string_view to_string(KioskSettings::Renderer renderer) noexcept {
+  return name_of(renderer, kRenderers);
+}
+
+std::string_view to_string(KioskSettings::VideoDriver driver) noexcept {
+  return name_of(driver, kVideoDrivers);
+}
+
+std::string_view video_driver_name(KioskSettings::VideoDriver driver) noexcept {
+  return driver == VideoDriver::automatic ? std::string_view{} : to_string(driver);
+}
 
 void read_kiosk_operation(MapReader& map, KioskSettings& out) {
   if (auto v = map.get("admin_pin")) {
@@ -33,6 +68,12 @@ void read_kiosk_operation(MapReader& map, KioskSettings& out) {
           out.attract.slide = slide;
       }
     }
+  }
+  if (auto v = map.get("renderer")) {
+    read_enum<Renderer>(*v, out.renderer, kRenderers);
+  }
+  if (auto v = map.get("video_driver")) {
+    read_enum<VideoDriver>(*v, out.video_driver, kVideoDrivers);
   }
   if (auto off_value = map.get("screen_off")) {
     MapReader off(*off_value);

@@ -1,5 +1,6 @@
 #include "content/store/Database.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <stdexcept>
 #include <string>
@@ -27,6 +28,31 @@ Database::Database(std::unique_ptr<sqlite3, Closer> connection, std::filesystem:
     : m_connection{std::move(connection)}, m_path{std::move(path)} {}
 
 Database Database::open(const std::filesystem::path& path) { return open_with(path, kOpenFlags); }
+
+Database Database::open_read_only(const std::filesystem::path& path,
+                                  std::chrono::milliseconds busy_timeout) {
+  const auto context = fmt::format("cannot open database '{}' for reading", path.string());
+  sqlite3* raw = nullptr;
+  const int result =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, nullptr);
+  std::unique_ptr<sqlite3, Closer> connection{raw};
+  if (result != SQLITE_OK) {
+    throw SqliteError::from(raw, result, context);
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  const auto timeout = std::clamp<std::chrono::milliseconds::rep>(busy_timeout.count(), 0, INT_MAX);
+  sqlite3_busy_timeout(raw, static_cast<int>(timeout));
+
+  Database database{std::move(connection), path};
+  try {
+    database.exec("PRAGMA query_only = ON");
+    // Reads the header and the schema: a missing, locked or foreign file fails here, not later.
+    (void)database.pragma_text("PRAGMA schema_version");
+  } catch (const SqliteError& error) {
+    throw SqliteError(error.code(), fmt::format("{}: {}", context, error.what()));
+  }
+  return database;
+}
 
 Database Database::open_memory() { return open_with(kMemoryPath, kOpenFlags | SQLITE_OPEN_MEMORY); }
 

@@ -8,6 +8,7 @@
 // Threading: a Database and its Statements are used by one thread at a time; give each thread its
 // own connection. Errors: every failing call throws SqliteError.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -30,6 +31,20 @@ class Database {
   // journal_mode=WAL, synchronous=FULL, foreign_keys=ON and the busy timeout. Throws SqliteError
   // naming the path if it cannot be opened, is not a database (SQLITE_NOTADB), or refuses WAL.
   [[nodiscard]] static Database open(const std::filesystem::path& path);
+
+  // How long a read-only connection waits for a lock (open_read_only's default): a reader on a
+  // UI thread would rather show nothing than freeze.
+  static constexpr std::chrono::milliseconds kReadOnlyBusyTimeout{250};
+
+  // Opens the existing database file at `path` for reading only (SQLITE_OPEN_READONLY, and
+  // query_only on): it is never created, its journal mode is left as its writer set it, and no
+  // statement on this connection can change it. For a program reading another's database (the
+  // kiosk reading the broadcaster's as-run log). Reads the header at once, so it throws
+  // SqliteError naming the path if the file is missing (SQLITE_CANTOPEN), is not a database
+  // (SQLITE_NOTADB), or is locked by its writer for longer than `busy_timeout` (SQLITE_BUSY).
+  [[nodiscard]] static Database open_read_only(
+      const std::filesystem::path& path,
+      std::chrono::milliseconds busy_timeout = kReadOnlyBusyTimeout);
 
   // A private in-memory database with the same settings but the "memory" journal; for tests.
   [[nodiscard]] static Database open_memory();

@@ -1,5 +1,6 @@
 #include "kiosk/app/ContentWatcher.hpp"
 
+#include "config/reader/DiagnosticFormat.hpp"
 #include "content/loader/BundleLoader.hpp"
 
 #include <algorithm>
@@ -77,18 +78,42 @@ std::optional<ContentWatcher::Attempt> ContentWatcher::poll(content::TimePoint n
     }
   }
   m_pending = 0;
-  Attempt attempt{now, seen, std::make_shared<content::LoadResult>(content::load_bundle(m_root))};
+  Attempt attempt{now, seen, std::make_shared<content::LoadResult>(content::load_bundle(m_root)),
+                  nullptr};
   // The folder may have changed while it was read: if so, what was read is not what `seen` says.
   if (folder_fingerprint(m_root) != seen) {
     if (!forced) return std::nullopt;
     attempt.fingerprint = 0;
   }
   if (attempt.result->ok()) {
+    std::vector<std::string> page_ids;
+    for (const auto& page : attempt.result->bundle.pages) page_ids.push_back(page.id);
+    attempt.standards =
+        std::make_shared<content::StandardsLoadResult>(content::load_standards(m_root, page_ids));
+    attempt.standards->diagnostics.sort();
     m_offered = attempt.fingerprint;
   } else {
     m_failed = seen;
   }
   return attempt;
+}
+
+bool take_standards(content::StandardsLoadResult* loaded, std::vector<content::Standard>& current,
+                    std::vector<std::string>& messages) {
+  if (loaded == nullptr) return false;
+  if (loaded->ok()) {
+    current = std::move(loaded->standards);
+    return true;
+  }
+  for (const auto& d : loaded->diagnostics.items()) {
+    std::string line = config::format_diagnostic(d);
+    while (!line.empty() && line.back() == '\n') line.pop_back();
+    messages.push_back(std::move(line));
+  }
+  messages.push_back(
+      "Chuẩn nghèo mới có lỗi, giữ bộ chuẩn cũ cho phần tự kiểm tra (tinxa check) / the new "
+      "poverty standards have errors; the self-check keeps the last good ones (tinxa check)");
+  return false;
 }
 
 }  // namespace tinxa::kiosk::app

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "content/eligibility/StandardReader.hpp"
 #include "content/loader/LoadResult.hpp"
 #include "content/time/Clock.hpp"
 
@@ -8,6 +9,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace tinxa::kiosk::app {
 
@@ -31,6 +34,9 @@ class ContentWatcher {
     content::TimePoint at{};
     std::uint64_t fingerprint = 0;
     std::shared_ptr<content::LoadResult> result;  // ok() or not
+    // The bundle's poverty standards (standards/*.yaml, checked against its pages), read with it
+    // when the bundle loaded well; null otherwise. ok() or not: see take_standards().
+    std::shared_ptr<content::StandardsLoadResult> standards;
   };
   // Returns a load attempt when one was made.
   [[nodiscard]] std::optional<Attempt> poll(content::TimePoint now);
@@ -51,5 +57,13 @@ class ContentWatcher {
   std::optional<content::TimePoint> m_last_look;
   bool m_forced = false;
 };
+
+// What the swap does with the standards that came with a new bundle: when `loaded` is ok, they
+// replace `current` (an empty set: the new bundle has no self-check) and the result is true.
+// When it has errors, `current` keeps the last good set, and `messages` gets each problem at
+// file:line:column and then a bilingual line saying the old standards stay (for the admin panel
+// and the log); the result is false. Null `loaded` changes nothing and returns false.
+bool take_standards(content::StandardsLoadResult* loaded, std::vector<content::Standard>& current,
+                    std::vector<std::string>& messages);
 
 }  // namespace tinxa::kiosk::app

@@ -4,6 +4,7 @@
 
 #include "config/reader/DiagnosticFormat.hpp"
 #include "config/reader/Scalars.hpp"
+#include "config/settings/KioskSettingsReader.hpp"
 #include "content/loader/BundleLoader.hpp"
 #include "content/store/Database.hpp"
 #include "content/store/StoreFiles.hpp"
@@ -12,6 +13,8 @@
 #include "content/time/Validity.hpp"
 #include "kiosk/app/ContentWatcher.hpp"
 #include "kiosk/app/NextBroadcast.hpp"
+#include "kiosk/app/RendererChoice.hpp"
+#include "kiosk/app/ScheduleZoneNames.hpp"
 #include "kiosk/audio/SdlSpeaker.hpp"
 #include "kiosk/audio/SilentSpeaker.hpp"
 #include "kiosk/render/FontCache.hpp"
@@ -35,6 +38,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace tinxa::kiosk::app {
@@ -176,9 +180,27 @@ int KioskApp::run() {
   const ui::Size panel = m_options.size.value_or(ui::Size{display.width_px, display.height_px});
   // Lock-down in the real kiosk (fullscreen); a window on a developer's screen may be closed.
   const bool lockdown = shown.fullscreen;
+  // kiosk.yaml's video_driver, unless SDL_VIDEODRIVER is set (a normal-priority hint yields to
+  // the environment variable).
+  if (const auto driver = config::video_driver_name(m_settings.kiosk.video_driver);
+      !driver.empty()) {
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, std::string(driver).c_str());
+  }
   sdl::SdlContext sdl_context(sdl::VideoMode::display,
                               lockdown ? sdl::Lockdown::on : sdl::Lockdown::off);
-  sdl::KioskWindow window(shown, panel, sdl::KioskWindow::Renderer::accelerated);
+  const bool gpu = has_gpu_device();
+  const auto renderer = choose_renderer(m_settings.kiosk.renderer, gpu);
+  // SDL backs an X11 window's surface with an OpenGL texture by default, which loads Mesa
+  // (about 95 MB more resident memory under Xvfb) even for the software renderer; X11 can show
+  // the surface itself (XShm). Other drivers (Wayland, KMS/DRM) need the texture.
+  if (renderer == sdl::KioskWindow::Renderer::software &&
+      std::string_view(SDL_GetCurrentVideoDriver()) == "x11") {
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  }
+  sdl::KioskWindow window(shown, panel, renderer);
+  std::cerr << "tinxa-kiosk: " << SDL_GetCurrentVideoDriver() << ", renderer "
+            << window.renderer_name() << ": " << describe_choice(m_settings.kiosk.renderer, gpu)
+            << '\n';
   render::FontCache fonts(m_settings.kiosk.font, bold_face(m_settings.kiosk.font));
   render::SdlPainter painter(window.renderer(), fonts);
   auto metrics = ui::DisplayMetrics::from_settings(display, window.panel_size());
@@ -193,10 +215,21 @@ int KioskApp::run() {
   kiosk.set_speaker(&speaker);
   // The self-check wizard's "Nghe" plays through this speaker (null: no "Nghe" button).
   ui::Speaker* self_check_speaker = speaker.available() ? &speaker : nullptr;
-  if (!m_standards.empty()) {
-    kiosk.set_self_check(ui::selfcheck::self_check_factory(
-        m_standards, m_content.bundle, m_settings.site, *m_clock, *m_zone, self_check_speaker));
-  }
+  // The self-check's home tile exists while there are standards; after a content swap brought
+  // new ones (or none), this runs again. The factory reads m_standards and the bundle by
+  // reference, which the swap reassigns in place.
+  auto install_self_check = [&] {
+    if (m_standards.empty()) {
+      kiosk.set_self_check({});
+    } else {
+      kiosk.set_self_check(ui::selfcheck::self_check_factory(
+          m_standards, m_content.bundle, m_settings.site, *m_clock, *m_zone, self_check_speaker));
+    }
+  };
+  install_self_check();
+  // "Nghe lại loa hôm nay" names the loudspeaker zones as the schedule does.
+  ScheduleZoneNames zone_names(m_settings.broadcast.schedule_file);
+  kiosk.set_zone_names([&zone_names] { return zone_names.names(); });
   // Anonymous usage counts, where the installation has its data directory (never created here).
   std::optional<content::Database> usage_db;
   std::optional<content::UsageCounts> usage;
@@ -307,6 +340,18 @@ int KioskApp::run() {
       }
       if (attempt->result->ok()) {
         last_attempt = when(attempt->at) + ": đã nạp / loaded";
+        if (attempt->standards && !attempt->standards->ok()) {
+          last_attempt = when(attempt->at) +
+                         ": đã nạp, chuẩn nghèo có lỗi nên giữ chuẩn cũ / loaded; the standards "
+                         "have errors, the old ones stay";
+          // The messages say why; take_standards() adds them at the swap, and the log gets
+          // them now.
+          std::cerr << "tinxa-kiosk: the new poverty standards in " << m_content_dir.string()
+                    << " have errors; the old ones stay\n";
+          for (const auto& d : attempt->standards->diagnostics.items()) {
+            std::cerr << config::format_diagnostic(d);
+          }
+        }
         waiting = std::move(attempt);
       } else {
         // The last good bundle stays on the screen; the admin panel says why.
@@ -318,7 +363,12 @@ int KioskApp::run() {
     }
     if (waiting && !kiosk.touching()) {
       // Between touches: the resident's screens are rebuilt from the new bundle.
-      kiosk.replace_content([&] { m_content.bundle = std::move(waiting->result->bundle); });
+      kiosk.replace_content([&] {
+        m_content.bundle = std::move(waiting->result->bundle);
+        // The standards go with their bundle; broken ones leave the last good set (and say why
+        // in the admin panel). Every screen is closed here, so none holds the old ones.
+        if (take_standards(waiting->standards.get(), m_standards, messages)) install_self_check();
+      });
       m_loaded_at = waiting->at;
       updater.accepted(waiting->fingerprint);
       waiting.reset();

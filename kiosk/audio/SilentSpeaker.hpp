@@ -7,8 +7,9 @@
 namespace tinxa::kiosk::audio {
 
 // A speaker that plays nothing but behaves like one that does (until stop()): the screenshot
-// tour uses it, so its pictures do not depend on the machine having a sound card. UI thread only.
-class SilentSpeaker final : public ui::Speaker {
+// tour uses it, so its pictures do not depend on the machine having a sound card; the kiosk tests'
+// RecordingSpeaker builds on it. UI thread only.
+class SilentSpeaker : public ui::Speaker {
  public:
   bool play(const std::filesystem::path& file, const std::string& subject) override {
     std::error_code ec;

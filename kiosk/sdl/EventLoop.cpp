@@ -19,7 +19,9 @@ EventLoop::EventLoop(KioskWindow& window, render::SdlPainter& painter, ui::Kiosk
       m_painter(painter),
       m_ui(ui),
       m_clock(clock),
-      m_mapper(window.panel_size(), window.rotation(), slop_px) {}
+      // Fling speeds are measured on the monotonic clock, not on `clock`: the wall clock may
+      // jump, and the --at clock of previews and the Xvfb tests stands still.
+      m_mapper(window.panel_size(), window.rotation(), slop_px, MonotonicClock::instance()) {}
 
 void EventLoop::draw() {
   m_window.begin_frame();

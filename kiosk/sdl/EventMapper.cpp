@@ -8,8 +8,19 @@
 
 namespace tinxa::kiosk::sdl {
 
-EventMapper::EventMapper(ui::Size panel, config::Rotation rotation, int slop_px)
-    : m_panel(panel), m_rotation(rotation), m_tracker(slop_px) {}
+content::TimePoint MonotonicClock::now() const noexcept {
+  return content::TimePoint{std::chrono::duration_cast<content::TimePoint::duration>(
+      std::chrono::steady_clock::now().time_since_epoch())};
+}
+
+const MonotonicClock& MonotonicClock::instance() noexcept {
+  static const MonotonicClock clock;
+  return clock;
+}
+
+EventMapper::EventMapper(ui::Size panel, config::Rotation rotation, int slop_px,
+                         const content::Clock& clock)
+    : m_panel(panel), m_rotation(rotation), m_clock(clock), m_tracker(slop_px) {}
 
 ui::Point EventMapper::to_logical(float x, float y) const {
   const ui::Point on_panel{
@@ -19,7 +30,10 @@ ui::Point EventMapper::to_logical(float x, float y) const {
 }
 
 std::vector<ui::Action> EventMapper::map(const SDL_Event& event) {
-  const auto now = ui::PointerTracker::Clock::now();
+  // The tracker only subtracts its times: any epoch will do.
+  const ui::PointerTracker::Clock::time_point now{
+      std::chrono::duration_cast<ui::PointerTracker::Clock::duration>(
+          m_clock.now().time_since_epoch())};
   switch (event.type) {
     case SDL_FINGERDOWN:
       if (m_finger) return {};

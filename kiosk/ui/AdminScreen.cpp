@@ -1,28 +1,13 @@
 #include "kiosk/ui/AdminScreen.hpp"
 
+#include "kiosk/ui/KeyGrid.hpp"
+
 #include <algorithm>
 
 namespace tinxa::kiosk::ui {
 namespace {
 
 constexpr const char* kPinTitle = "Quản trị: nhập mã PIN / Admin: enter the PIN";
-
-void render_key(Painter& painter, const Theme& t, const AdminPinScreen::Key& key) {
-  const Palette& p = t.palette();
-  const bool digit = key.label.size() == 1;
-  Color bg = digit ? p.surface : p.accent;
-  const Color fg = digit ? p.text : p.accent_text;
-  if (key.tap.pressed()) bg = digit ? p.surface_pressed : p.accent_pressed;
-  painter.fill_rounded_rect(key.rect, t.radius_px(), digit ? p.border : fg);
-  painter.fill_rounded_rect(key.rect.inset(std::max(2, t.mm(0.6))), t.radius_px(), bg);
-  painter.touch_target(key.rect);
-  TextStyle style = digit ? t.title() : t.button();
-  style.color = fg;
-  const Size s = painter.measure_text(key.label, style, 0);
-  painter.text(
-      {key.rect.x + (key.rect.width - s.width) / 2, key.rect.y + (key.rect.height - s.height) / 2},
-      key.label, style, 0);
-}
 
 }  // namespace
 
@@ -50,9 +35,8 @@ void AdminPinScreen::layout(const Rect& area, Measurer& measurer) {
   const int pad_w = 3 * side + 2 * gap * 2;
   const int x0 = area.x + (area.width - pad_w) / 2;
   for (std::size_t i = 0; i < m_keys.size(); ++i) {
-    const int r = static_cast<int>(i) / 3;
-    const int c = static_cast<int>(i) % 3;
-    m_keys[i].rect = {x0 + c * (side + gap * 2), top + r * (side + gap * 2), side, side};
+    m_keys[i].rect = grid_cell({x0, top}, {side, side}, gap * 2, static_cast<int>(i) % 3,
+                               static_cast<int>(i) / 3);
   }
 }
 
@@ -90,23 +74,10 @@ bool AdminPinScreen::input(const Action& action) {
     }
     return true;
   }
-  bool consumed = false;
-  for (Key& key : m_keys) {
-    switch (key.tap.handle(action, key.rect, true)) {
-      case TapTarget::Result::ignored:
-        break;
-      case TapTarget::Result::consumed:
-        consumed = true;
-        break;
-      case TapTarget::Result::activated: {
-        const std::string label = key.label;
-        press_key(label);
-        consumed = true;
-        break;
-      }
-    }
-  }
-  return consumed;
+  return offer_taps(m_keys, action, [this](const Key& key) {
+    const std::string label = key.label;
+    press_key(label);
+  });
 }
 
 void AdminPinScreen::render(Painter& painter) const {
@@ -129,7 +100,11 @@ void AdminPinScreen::render(Painter& painter) const {
                                 dot / 2, p.text);
     }
   }
-  for (const Key& key : m_keys) render_key(painter, t, key);
+  for (const Key& key : m_keys) {
+    const bool digit = key.label.size() == 1;
+    draw_key(painter, t, key.rect, key.label, digit ? KeyLook::plain : KeyLook::accent,
+             key.tap.pressed(), digit);
+  }
 }
 
 AdminPanelScreen::AdminPanelScreen(const Theme& theme, AdminHooks hooks,

@@ -37,6 +37,8 @@ class Button final : public Widget {
   [[nodiscard]] bool enabled() const noexcept { return m_enabled; }
   void set_on(bool on) noexcept { m_on = on; }
   [[nodiscard]] const std::string& label() const noexcept { return m_label; }
+  // A new label (the resident chose another language); the owner lays it out again.
+  void set_label(std::string label) { m_label = std::move(label); }
 
   [[nodiscard]] bool input(const Action& action) override;
   void render(Painter& painter) const override;

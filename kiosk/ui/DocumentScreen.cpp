@@ -1,5 +1,7 @@
 #include "kiosk/ui/DocumentScreen.hpp"
 
+#include "kiosk/ui/UiText.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -17,6 +19,11 @@ DocumentScreen::DocumentScreen(const Theme& theme, Navigator& navigator)
       m_navigator(navigator),
       m_up(theme, "Lên", Icon::up, Button::Kind::navigation, [this] { step(-1); }),
       m_down(theme, "Xuống", Icon::down, Button::Kind::navigation, [this] { step(+1); }) {}
+
+void DocumentScreen::set_controls_language(std::string_view language) {
+  m_up.set_label(std::string(ui_text(UiText::scroll_up, language)));
+  m_down.set_label(std::string(ui_text(UiText::scroll_down, language)));
+}
 
 void DocumentScreen::layout(const Rect& full, Measurer& measurer) {
   m_measurer = &measurer;

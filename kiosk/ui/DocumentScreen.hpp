@@ -7,6 +7,7 @@
 #include "kiosk/ui/Theme.hpp"
 
 #include <optional>
+#include <string_view>
 
 namespace tinxa::kiosk::ui {
 
@@ -29,6 +30,9 @@ class DocumentScreen : public Screen {
   [[nodiscard]] int max_scroll_offset() const noexcept;
   [[nodiscard]] const Rect& viewport() const noexcept { return m_viewport; }
   [[nodiscard]] const DisplayList& document() const noexcept { return m_list; }
+  // Labels the Up/Down buttons in `language` (UiText); Vietnamese until called. Before layout().
+  void set_controls_language(std::string_view language);
+  [[nodiscard]] const Button& up_button() const noexcept { return m_up; }
 
  protected:
   // Lays the document out into `list`, `width` pixels wide, from y = 0.

@@ -2,6 +2,7 @@
 
 #include "content/store/Database.hpp"
 #include "content/store/StoreFiles.hpp"
+#include "kiosk/ui/UiText.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -13,6 +14,12 @@ namespace {
 
 // Whether the loudspeakers played (some of) the item: any other outcome (skipped, failed,
 // missed, a silent live source) had nothing to hear again.
+// The English words where the kiosk's words are English, else the Vietnamese ones (also for a
+// language the kiosk has no words in).
+std::string words(const std::string& language, const char* vi, const char* en) {
+  return ui_language(language) == "en" ? en : vi;
+}
+
 bool sounded(content::AsRunOutcome outcome) {
   using O = content::AsRunOutcome;
   return outcome == O::playing || outcome == O::played || outcome == O::preempted ||
@@ -63,30 +70,49 @@ std::vector<HeardBroadcast> heard_broadcasts(const std::vector<content::AsRunRec
 
 std::vector<content::AsRunRecord> todays_as_run(const std::filesystem::path& data_dir,
                                                 content::TimePoint now,
-                                                const content::TimeZone& zone) {
+                                                const content::TimeZone& zone, std::ostream& log) {
   const auto path = content::as_run_path(data_dir);
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return {};
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    log << "tinxa-kiosk: chưa có nhật ký phát loa, danh sách nghe lại trống / no as-run log yet, "
+           "nothing to hear again: "
+        << path.string() << '\n';
+    return {};
+  }
   try {
-    content::Database database = content::Database::open(path);
-    content::AsRunLog log(database);
-    return log.between(zone.start_of_day(zone.local_date(now)), now + std::chrono::seconds{1});
+    content::Database database = content::Database::open_read_only(path);
+    content::AsRunLog log_reader(database);
+    return log_reader.between(zone.start_of_day(zone.local_date(now)),
+                              now + std::chrono::seconds{1});
   } catch (const std::exception& e) {
-    std::cerr << "tinxa-kiosk: as-run log not read: " << e.what() << '\n';
+    log << "tinxa-kiosk: không đọc được nhật ký phát loa, danh sách nghe lại trống / as-run log "
+           "not read, nothing to hear again: "
+        << e.what() << '\n';
     return {};
   }
 }
 
 HearAgainScreen::HearAgainScreen(const Theme& theme, Navigator& navigator,
                                  std::vector<HeardBroadcast> heard, const content::TimeZone& zone,
-                                 std::string language, ListenContext listen)
+                                 std::string language, ListenContext listen, ZoneNames zone_names)
     : DocumentScreen(theme, navigator),
       m_heard(std::move(heard)),
       m_zone(zone),
       m_language(std::move(language)),
+      m_zone_names(std::move(zone_names)),
       m_bar(theme, std::move(listen)) {
-  m_bar.set_empty_text(m_heard.empty() ? "" : kChoose);
+  m_bar.set_empty_text(m_heard.empty() ? "" : choose_hint());
 }
+
+std::string HearAgainScreen::title() const {
+  return std::string(ui_text(UiText::hear_again_title, m_language));
+}
+
+std::string HearAgainScreen::nothing_today() const {
+  return words(m_language, kNothingToday, kNothingTodayEn);
+}
+
+std::string HearAgainScreen::choose_hint() const { return words(m_language, kChoose, kChooseEn); }
 
 std::string HearAgainScreen::subject_of(const HeardBroadcast& heard) {
   return "broadcast:" + heard.announcement->id;
@@ -99,9 +125,11 @@ std::string HearAgainScreen::detail_line(const HeardBroadcast& heard) const {
   std::string line = two(minutes / 60) + ":" + two(minutes % 60);
   if (heard.playlist != nullptr) line += " · " + heard.playlist->title.get(m_language);
   if (!heard.zones.empty()) {
-    line += " · Cụm loa: ";
+    line += " · " + words(m_language, kZones, kZonesEn);
     for (std::size_t i = 0; i < heard.zones.size(); ++i) {
-      line += (i == 0 ? "" : ", ") + heard.zones[i];
+      const auto named = m_zone_names.find(heard.zones[i]);
+      const bool has_name = named != m_zone_names.end() && !named->second.empty();
+      line += (i == 0 ? "" : ", ") + (has_name ? named->second : heard.zones[i]);
     }
   }
   return line;
@@ -112,13 +140,15 @@ void HearAgainScreen::build(DisplayList& list, int width, Measurer& measurer) {
   const Palette& p = t.palette();
   const int gap = t.gap_px();
   int y = t.mm(4.0);
-  const Size title = measurer.measure_text(kTitle, t.title(), width);
-  list.add_text({0, y, title.width, title.height}, kTitle, t.title(), width);
-  y += title.height + gap * 2;
+  const std::string heading = title();
+  const Size title_size = measurer.measure_text(heading, t.title(), width);
+  list.add_text({0, y, title_size.width, title_size.height}, heading, t.title(), width);
+  y += title_size.height + gap * 2;
   m_buttons.clear();
   if (m_heard.empty()) {
-    const Size s = measurer.measure_text(kNothingToday, t.body(), width);
-    list.add_text({0, y, s.width, s.height}, kNothingToday, t.body(), width);
+    const std::string nothing = nothing_today();
+    const Size s = measurer.measure_text(nothing, t.body(), width);
+    list.add_text({0, y, s.width, s.height}, nothing, t.body(), width);
     return;
   }
   const int pad = t.mm(3.0);

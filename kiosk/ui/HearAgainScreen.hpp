@@ -7,10 +7,16 @@
 #include "kiosk/ui/ListenBar.hpp"
 
 #include <filesystem>
+#include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace tinxa::kiosk::ui {
+
+// Loudspeaker zone id -> the name residents know it by ("ap-2" -> "Ấp 2"), from the schedule's
+// zones. A zone missing here is shown by its id.
+using ZoneNames = std::map<std::string, std::string>;
 
 // One announcement the loudspeakers played, as a resident can hear it again.
 struct HeardBroadcast {
@@ -28,25 +34,36 @@ struct HeardBroadcast {
     const std::vector<content::AsRunRecord>& records, const content::Bundle& bundle);
 
 // The as-run records of the local day of `now` up to `now`, from the as-run database in
-// `data_dir` (content::as_run_path). The kiosk only reads: a missing database is never created
-// and gives an empty list; one that cannot be read is logged and gives an empty list.
+// `data_dir` (content::as_run_path), opened read-only (content::Database::open_read_only): the
+// kiosk never creates, migrates or locks the broadcaster's database. A missing database, one the
+// daemon holds locked past the short read-only busy timeout, or one that cannot be read gives an
+// empty list, and the reason is written to `log` (bilingual, one line). Never throws except
+// std::bad_alloc.
 [[nodiscard]] std::vector<content::AsRunRecord> todays_as_run(const std::filesystem::path& data_dir,
                                                               content::TimePoint now,
-                                                              const content::TimeZone& zone);
+                                                              const content::TimeZone& zone,
+                                                              std::ostream& log = std::cerr);
 
 // "Nghe lại loa hôm nay": today's loudspeaker announcements, newest first, each a row with its
-// title, the time it started, its bulletin and zones, and a large play button; the "Nghe" bar
-// along the bottom pauses, stops and sets the volume. With nothing played today, it says so.
-// The bundle's announcements must outlive the screen.
+// title, the time it started, its bulletin and zones (by their names in `zone_names`), and a
+// large play button; the "Nghe" bar along the bottom pauses, stops and sets the volume. With
+// nothing played today, it says so. Its fixed words follow `language` (the kiosk's words,
+// ui::ui_text, Vietnamese where a language has none). The bundle's announcements must outlive the
+// screen.
 class HearAgainScreen final : public DocumentScreen {
  public:
   static constexpr const char* kTitle = "Nghe lại loa hôm nay";
   static constexpr const char* kNothingToday = "Hôm nay loa xã chưa phát thông báo nào.";
+  static constexpr const char* kNothingTodayEn =
+      "The commune loudspeakers have not played any announcement today.";
   static constexpr const char* kChoose = "Chạm vào một thông báo ở trên để nghe";
+  static constexpr const char* kChooseEn = "Touch an announcement above to hear it";
+  static constexpr const char* kZones = "Cụm loa: ";
+  static constexpr const char* kZonesEn = "Loudspeakers: ";
 
   HearAgainScreen(const Theme& theme, Navigator& navigator, std::vector<HeardBroadcast> heard,
                   const content::TimeZone& zone, std::string language = "vi",
-                  ListenContext listen = {});
+                  ListenContext listen = {}, ZoneNames zone_names = {});
 
   [[nodiscard]] std::string name() const override { return "hear-again"; }
   [[nodiscard]] bool input(const Action& action) override;
@@ -56,8 +73,12 @@ class HearAgainScreen final : public DocumentScreen {
   [[nodiscard]] const ListenBar& listen_bar() const noexcept { return m_bar; }
   // The screen rectangle of row `index`'s play button now (scrolled), for tests and the tour.
   [[nodiscard]] Rect play_button(std::size_t index) const;
-  // "06:30 · Bản tin buổi sáng · Cụm loa: ap-1, ap-2"
+  // "06:30 · Bản tin buổi sáng · Cụm loa: Ấp 1, Ấp 2"
   [[nodiscard]] std::string detail_line(const HeardBroadcast& heard) const;
+  // The screen's fixed words in its language: the title, the empty-day line, the bar's hint.
+  [[nodiscard]] std::string title() const;
+  [[nodiscard]] std::string nothing_today() const;
+  [[nodiscard]] std::string choose_hint() const;
   [[nodiscard]] static std::string subject_of(const HeardBroadcast& heard);
 
  protected:
@@ -70,6 +91,7 @@ class HearAgainScreen final : public DocumentScreen {
   std::vector<HeardBroadcast> m_heard;
   const content::TimeZone& m_zone;
   std::string m_language;
+  ZoneNames m_zone_names;
   ListenBar m_bar;
   std::vector<Rect> m_buttons;  // document coordinates, one per row
 };

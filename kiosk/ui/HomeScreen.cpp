@@ -1,5 +1,7 @@
 #include "kiosk/ui/HomeScreen.hpp"
 
+#include "kiosk/ui/KeyGrid.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -42,12 +44,12 @@ HomeScreen::HomeScreen(const Theme& theme, Navigator& navigator, std::string hea
     : m_theme(theme),
       m_navigator(navigator),
       m_heading(std::move(heading)),
-      m_large_text(theme, "Chữ to", Icon::large_text, Button::Kind::toggle,
-                   [this] { m_navigator.toggle_large_text(); }),
-      m_contrast(theme, "Tương phản cao", Icon::contrast, Button::Kind::toggle,
-                 [this] { m_navigator.toggle_high_contrast(); }),
-      m_search(theme, "Tìm kiếm", Icon::search, Button::Kind::navigation,
-               [this] { m_navigator.open_search(); }) {
+      m_large_text(theme, std::string(ui_text(UiText::large_text, "vi")), Icon::large_text,
+                   Button::Kind::toggle, [this] { m_navigator.toggle_large_text(); }),
+      m_contrast(theme, std::string(ui_text(UiText::high_contrast, "vi")), Icon::contrast,
+                 Button::Kind::toggle, [this] { m_navigator.toggle_high_contrast(); }),
+      m_search(theme, std::string(ui_text(UiText::search_wide, "vi")), Icon::search,
+               Button::Kind::navigation, [this] { m_navigator.open_search(); }) {
   for (const content::Category* c : categories) m_tiles.push_back({c, {}, {}});
   m_ticker = ticker;
 }
@@ -158,50 +160,22 @@ bool HomeScreen::input(const Action& action) {
   if (m_large_text.input(action) || m_contrast.input(action) || m_search.input(action)) {
     return true;
   }
-  bool consumed = false;
   for (const auto& language : m_languages) {
     if (language->input(action)) return true;
   }
+  bool consumed = false;
   if (m_hear_again) {
-    switch (m_hear_again_tap.handle(action, m_hear_again_rect, true)) {
-      case TapTarget::Result::ignored:
-        break;
-      case TapTarget::Result::consumed:
-        consumed = true;
-        break;
-      case TapTarget::Result::activated:
-        m_navigator.open_hear_again();
-        consumed = true;
-        break;
-    }
+    consumed = offer_tap(m_hear_again_tap, action, m_hear_again_rect, true,
+                         [this] { m_navigator.open_hear_again(); });
   }
   if (m_self_check) {
-    switch (m_self_check_tap.handle(action, m_self_check_rect, true)) {
-      case TapTarget::Result::ignored:
-        break;
-      case TapTarget::Result::consumed:
-        consumed = true;
-        break;
-      case TapTarget::Result::activated:
-        m_navigator.open_self_check();
-        consumed = true;
-        break;
-    }
+    consumed = offer_tap(m_self_check_tap, action, m_self_check_rect, true,
+                         [this] { m_navigator.open_self_check(); }) ||
+               consumed;
   }
-  for (Tile& tile : m_tiles) {
-    switch (tile.tap.handle(action, tile.rect, true)) {
-      case TapTarget::Result::ignored:
-        break;
-      case TapTarget::Result::consumed:
-        consumed = true;
-        break;
-      case TapTarget::Result::activated:
-        m_navigator.open_category(tile.category->id);
-        consumed = true;
-        break;
-    }
-  }
-  return consumed;
+  return offer_taps(m_tiles, action,
+                    [this](const Tile& tile) { m_navigator.open_category(tile.category->id); }) ||
+         consumed;
 }
 
 void HomeScreen::render_tile(Painter& painter, const Tile& tile) const {
@@ -247,8 +221,7 @@ void HomeScreen::render_self_check_tile(Painter& painter) const {
   const Palette& p = t.palette();
   render_drawn_tile(
       painter, t, m_self_check_rect, m_self_check_tap.pressed(), p.accent, std::max(3, t.mm(1.2)),
-      kSelfCheckTitle, "Trả lời vài câu hỏi để biết hộ mình có thể là hộ nghèo, cận nghèo không",
-      [&](Point at, int side) {
+      words(UiText::self_check_title), words(UiText::self_check_summary), [&](Point at, int side) {
         const int line = std::max(2, side / 12);
         const Rect board{at.x, at.y, side * 3 / 4, side};
         painter.fill_rounded_rect(board, line * 2, p.accent);
@@ -267,6 +240,9 @@ void HomeScreen::set_languages(const std::vector<std::string>& languages, std::s
   m_languages.clear();
   m_language_codes.clear();
   m_language = std::move(current);
+  m_large_text.set_label(words(UiText::large_text));
+  m_contrast.set_label(words(UiText::high_contrast));
+  m_search.set_label(words(UiText::search_wide));
   if (languages.size() < 2) return;
   for (const std::string& code : languages) {
     m_language_codes.push_back(code);
@@ -275,6 +251,8 @@ void HomeScreen::set_languages(const std::vector<std::string>& languages, std::s
                                  [this, code] { m_navigator.choose_language(code); }));
   }
 }
+
+std::string HomeScreen::words(UiText key) const { return std::string(ui_text(key, m_language)); }
 
 std::string HomeScreen::language_name(const std::string& code) {
   if (code == "vi") return "Tiếng Việt";
@@ -291,7 +269,7 @@ void HomeScreen::render_hear_again_tile(Painter& painter) const {
   const Palette& p = t.palette();
   render_drawn_tile(
       painter, t, m_hear_again_rect, m_hear_again_tap.pressed(), p.border, std::max(2, t.mm(0.6)),
-      kHearAgainTitle, "Các thông báo loa xã đã phát hôm nay", [&](Point at, int side) {
+      words(UiText::hear_again_title), words(UiText::hear_again_summary), [&](Point at, int side) {
         const int box_h = side / 3;
         painter.fill_rect({at.x, at.y + (side - box_h) / 2, side / 4, box_h}, p.accent);
         painter.fill_triangle({at.x + side / 5, at.y + side / 2}, {at.x + side * 3 / 4, at.y},

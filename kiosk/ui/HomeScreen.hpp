@@ -6,6 +6,7 @@
 #include "kiosk/ui/Screen.hpp"
 #include "kiosk/ui/Theme.hpp"
 #include "kiosk/ui/Ticker.hpp"
+#include "kiosk/ui/UiText.hpp"
 
 #include <memory>
 #include <string>
@@ -39,19 +40,21 @@ class HomeScreen final : public Screen {
   void show_self_check_tile() noexcept { m_self_check = true; }
   // Its place; empty when it is not shown.
   [[nodiscard]] const Rect& self_check_tile() const noexcept { return m_self_check_rect; }
-  static constexpr const char* kSelfCheckTitle = "Tự kiểm tra hộ nghèo";
+  static constexpr const char* kSelfCheckTitle = "Tự kiểm tra hộ nghèo";  // in Vietnamese
   // The "Nghe lại loa hôm nay" tile, last, which opens today's announcements
   // (Navigator::open_hear_again). Shown only once this is called (before layout).
   void show_hear_again_tile() noexcept { m_hear_again = true; }
   [[nodiscard]] const Rect& hear_again_tile() const noexcept { return m_hear_again_rect; }
   static constexpr const char* kHearAgainTitle = "Nghe lại loa hôm nay";
   // The language switch: one button per language (by its own name), the current one on; tapping
-  // one calls Navigator::choose_language. Not shown for fewer than two languages.
+  // one calls Navigator::choose_language. Not shown for fewer than two languages. The screen's own
+  // words (switches, drawn tiles) follow `current` (UiText), whatever the switch shows.
   void set_languages(const std::vector<std::string>& languages, std::string current);
   [[nodiscard]] const std::vector<std::unique_ptr<Button>>& language_buttons() const noexcept {
     return m_languages;
   }
   [[nodiscard]] static std::string language_name(const std::string& code);
+  [[nodiscard]] const std::string& language() const noexcept { return m_language; }
   // Where the ticker of notices and the next broadcast is drawn (empty when it has nothing).
   [[nodiscard]] const Rect& ticker_rect() const noexcept { return m_ticker_rect; }
 
@@ -59,6 +62,7 @@ class HomeScreen final : public Screen {
   void render_tile(Painter& painter, const Tile& tile) const;
   void render_self_check_tile(Painter& painter) const;
   void render_hear_again_tile(Painter& painter) const;
+  [[nodiscard]] std::string words(UiText key) const;
 
   const Theme& m_theme;
   Navigator& m_navigator;

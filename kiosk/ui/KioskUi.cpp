@@ -6,6 +6,7 @@
 #include "kiosk/ui/HomeScreen.hpp"
 #include "kiosk/ui/PageScreen.hpp"
 #include "kiosk/ui/SearchScreen.hpp"
+#include "kiosk/ui/UiText.hpp"
 
 #include "content/speech/Narrator.hpp"
 #include "content/time/Validity.hpp"
@@ -18,13 +19,7 @@
 namespace tinxa::kiosk::ui {
 namespace {
 
-constexpr const char* kIdleQuestion = "Bà con vẫn đang xem chứ?";
-
-std::string idle_message(std::chrono::milliseconds left) {
-  const auto seconds = std::chrono::ceil<std::chrono::seconds>(left).count();
-  return "Nếu không ai chạm vào màn hình, sau " + std::to_string(seconds) +
-         " giây máy sẽ trở về trang chủ và xoá những gì vừa xem.";
-}
+std::string vietnamese(UiText key) { return std::string(ui_text(key, content::kVietnamese)); }
 
 }  // namespace
 
@@ -38,17 +33,21 @@ KioskUi::KioskUi(const content::Bundle& bundle, const config::SiteSettings& site
       m_theme(theme),
       m_measurer(measurer),
       m_idle_settings(idle),
-      m_back(m_theme, "Quay lại", Icon::back, Button::Kind::navigation, [this] { go_back(); }),
-      m_home(m_theme, "Trang chủ", Icon::home, Button::Kind::navigation, [this] { go_home(); }),
-      m_search(m_theme, "Tìm", Icon::search, Button::Kind::navigation, [this] { open_search(); }),
-      m_still_here(m_theme, "Tôi vẫn đang xem", Icon::none, Button::Kind::navigation, {}) {
+      m_back(m_theme, vietnamese(UiText::back), Icon::back, Button::Kind::navigation,
+             [this] { go_back(); }),
+      m_home(m_theme, vietnamese(UiText::home), Icon::home, Button::Kind::navigation,
+             [this] { go_home(); }),
+      m_search(m_theme, vietnamese(UiText::search_short), Icon::search, Button::Kind::navigation,
+               [this] { open_search(); }),
+      m_still_here(m_theme, vietnamese(UiText::still_here), Icon::none, Button::Kind::navigation,
+                   {}) {
   rebuild_home();
   m_clock_text = clock_text();
   m_day = m_zone.to_local(m_clock.now()).date;
 }
 
 void KioskUi::rebuild_home() {
-  m_ticker.set_items(ticker_items(m_bundle, m_clock.now(), m_zone));
+  m_ticker.set_items(ticker_items(m_bundle, m_clock.now(), m_zone, m_language));
   m_stack.replace(std::make_unique<HomeScreen>(m_theme, *this, m_bundle.info.title.get(m_language),
                                                visible_categories(m_bundle, m_clock.now(), m_zone),
                                                &m_ticker));
@@ -59,11 +58,33 @@ void KioskUi::rebuild_home() {
     if (m_speaker != nullptr) home->show_hear_again_tile();
     home->set_languages(m_bundle.info.languages, m_language);
   }
+  apply_language();
   m_layout_dirty = true;
 }
 
+void KioskUi::apply_language() {
+  const auto words = [this](UiText key) { return std::string(ui_text(key, m_language)); };
+  m_back.set_label(words(UiText::back));
+  m_home.set_label(words(UiText::home));
+  m_search.set_label(words(UiText::search_short));
+  m_still_here.set_label(words(UiText::still_here));
+  m_clock_text = clock_text();
+  if (m_warning) m_countdown = countdown_text();
+}
+
+std::string KioskUi::idle_message(std::chrono::milliseconds left) const {
+  const auto seconds = std::chrono::ceil<std::chrono::seconds>(left).count();
+  return ui_format(UiText::idle_message, m_language, {std::to_string(seconds)});
+}
+
 std::string KioskUi::clock_text() const {
-  return format_date_time_vi(m_zone.to_local(m_clock.now()));
+  const auto local = m_zone.to_local(m_clock.now());
+  std::string text = format_date_time_vi(local);
+  if (ui_language(m_language) == content::kVietnamese) return text;
+  // The same date and time, with the weekday in the resident's language.
+  const auto day = std::chrono::weekday{std::chrono::sys_days{local.date}}.c_encoding();
+  const auto key = static_cast<UiText>(static_cast<std::size_t>(UiText::sunday) + day);
+  return std::string(ui_text(key, m_language)) + text.substr(text.find(','));
 }
 
 Rect KioskUi::content_area() const noexcept {
@@ -97,7 +118,9 @@ void KioskUi::layout_bar() {
   // The idle warning: a card in the middle with the question, the countdown and one big button.
   const int card_w = std::min(s.width - 2 * margin, m_theme.mm(220.0));
   const int inner = card_w - 2 * margin;
-  const int title_h = m_measurer.measure_text(kIdleQuestion, m_theme.title(), inner).height;
+  const int title_h =
+      m_measurer.measure_text(ui_text(UiText::idle_question, m_language), m_theme.title(), inner)
+          .height;
   const int body_h =
       m_measurer.measure_text(idle_message(m_idle_settings.warning_length), m_theme.body(), inner)
           .height;
@@ -368,8 +391,10 @@ void KioskUi::rebuild_stack(const std::function<void()>& swap) {
       if (category == nullptr || pages.empty()) {
         lost = true;
       } else {
-        m_stack.push(std::make_unique<CategoryScreen>(m_theme, *this, *category, std::move(pages),
-                                                      m_language));
+        auto screen = std::make_unique<CategoryScreen>(m_theme, *this, *category, std::move(pages),
+                                                       m_language);
+        screen->set_controls_language(m_language);
+        m_stack.push(std::move(screen));
       }
     } else if (name.rfind("page:", 0) == 0) {
       const content::Page* page = m_bundle.find_page(name.substr(5));
@@ -387,7 +412,7 @@ void KioskUi::rebuild_stack(const std::function<void()>& swap) {
           pages.push_back(p);
         }
       }
-      auto search = std::make_unique<SearchScreen>(m_theme, *this, std::move(pages));
+      auto search = std::make_unique<SearchScreen>(m_theme, *this, std::move(pages), m_language);
       search->set_query(query);
       m_stack.push(std::move(search));
     } else if (name == "admin") {
@@ -441,7 +466,10 @@ void KioskUi::render_warning(Painter& painter) const {
   const int margin = m_theme.margin_px();
   const int inner = m_card.width - 2 * margin;
   int y = m_card.y + margin;
-  y += painter.text({m_card.x + margin, y}, kIdleQuestion, m_theme.title(), inner).height;
+  y += painter
+           .text({m_card.x + margin, y}, ui_text(UiText::idle_question, m_language),
+                 m_theme.title(), inner)
+           .height;
   y += m_theme.gap_px();
   painter.text({m_card.x + margin, y}, m_countdown, m_theme.body(), inner);
   m_still_here.render(painter);
@@ -451,9 +479,11 @@ void KioskUi::open_category(const std::string& category_id) {
   request([this, category_id] {
     const content::Category* category = m_bundle.find_category(category_id);
     if (category == nullptr) return;
-    m_stack.push(std::make_unique<CategoryScreen>(
+    auto screen = std::make_unique<CategoryScreen>(
         m_theme, *this, *category, visible_pages(m_bundle, category_id, m_clock.now(), m_zone),
-        m_language));
+        m_language);
+    screen->set_controls_language(m_language);
+    m_stack.push(std::move(screen));
   });
 }
 
@@ -482,7 +512,7 @@ void KioskUi::open_search() {
         pages.push_back(p);
       }
     }
-    m_stack.push(std::make_unique<SearchScreen>(m_theme, *this, std::move(pages)));
+    m_stack.push(std::make_unique<SearchScreen>(m_theme, *this, std::move(pages), m_language));
   });
 }
 
@@ -504,18 +534,25 @@ void KioskUi::set_speaker(Speaker* speaker) {
 }
 
 ListenContext KioskUi::listen_context() {
-  return {m_speaker, [this](const std::string& subject) { report(UsageEvent::listen, subject); }};
+  return {m_speaker, [this](const std::string& subject) { report(UsageEvent::listen, subject); },
+          m_language};
 }
 
 std::unique_ptr<Screen> KioskUi::make_page(const content::Page& page) {
-  return std::make_unique<PageScreen>(m_theme, *this, page, m_language, listen_context(),
-                                      content::narration_folder(m_site.data_dir, m_bundle.info.id));
+  auto screen =
+      std::make_unique<PageScreen>(m_theme, *this, page, m_language, listen_context(),
+                                   content::narration_folder(m_site.data_dir, m_bundle.info.id));
+  screen->set_controls_language(m_language);
+  return screen;
 }
 
 std::unique_ptr<Screen> KioskUi::make_hear_again() {
   const auto records = todays_as_run(m_site.data_dir, m_clock.now(), m_zone);
-  return std::make_unique<HearAgainScreen>(m_theme, *this, heard_broadcasts(records, m_bundle),
-                                           m_zone, m_language, listen_context());
+  auto screen = std::make_unique<HearAgainScreen>(
+      m_theme, *this, heard_broadcasts(records, m_bundle), m_zone, m_language, listen_context(),
+      m_zone_names ? m_zone_names() : ZoneNames{});
+  screen->set_controls_language(m_language);
+  return screen;
 }
 
 void KioskUi::open_hear_again() {
@@ -588,7 +625,7 @@ void KioskUi::set_self_check(ScreenFactory factory) {
 void KioskUi::open_self_check() {
   request([this] {
     if (!m_self_check) return;
-    auto screen = m_self_check(m_theme, *this);
+    auto screen = m_self_check(m_theme, *this, m_language);
     if (!screen) return;
     leaving_top();
     m_stack.pop_to_root();

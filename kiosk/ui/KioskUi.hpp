@@ -10,13 +10,14 @@
 #include "kiosk/ui/Attract.hpp"
 #include "kiosk/ui/Button.hpp"
 #include "kiosk/ui/ListenBar.hpp"
-#include "kiosk/ui/Speaker.hpp"
 #include "kiosk/ui/Navigator.hpp"
 #include "kiosk/ui/ScreenStack.hpp"
+#include "kiosk/ui/Speaker.hpp"
 #include "kiosk/ui/Theme.hpp"
 #include "kiosk/ui/Ticker.hpp"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -77,12 +78,20 @@ class KioskUi final : public Navigator {
   // the default volume. Without one, the bar says listening is unavailable.
   void set_speaker(Speaker* speaker);
   [[nodiscard]] Speaker* speaker() const noexcept { return m_speaker; }
-  // The language the content is shown in ("vi" unless the resident chose another at home).
+  // The language the content and the kiosk's own words (UiText, Vietnamese where it has no
+  // translation) are shown in: "vi" unless the resident chose another at home, until the session
+  // ends.
   [[nodiscard]] const std::string& language() const noexcept { return m_language; }
   // The self-check wizard (kiosk/ui/selfcheck), made anew each time the resident opens it from
-  // its home tile (shown only when a factory is set); a null screen is not opened.
-  using ScreenFactory = std::function<std::unique_ptr<Screen>(const Theme&, Navigator&)>;
+  // its home tile (shown only when a factory is set), in the language chosen at home; a null
+  // screen is not opened.
+  using ScreenFactory =
+      std::function<std::unique_ptr<Screen>(const Theme&, Navigator&, const std::string& language)>;
   void set_self_check(ScreenFactory factory);
+  // Where "Nghe lại loa hôm nay" gets the loudspeaker zones' names (zone id -> name, from the
+  // schedule), asked each time it opens; unset or a zone missing: the zone's id is shown.
+  using ZoneNamesSource = std::function<std::map<std::string, std::string>()>;
+  void set_zone_names(ZoneNamesSource source) { m_zone_names = std::move(source); }
   [[nodiscard]] Rect content_area() const noexcept;
 
   // Navigator: done at once when called from outside input(), after it otherwise. Unknown ids
@@ -134,6 +143,9 @@ class KioskUi final : public Navigator {
   void ensure_layout();
   void layout_bar();
   void rebuild_home();
+  // Labels the bar's buttons and the idle warning in m_language.
+  void apply_language();
+  [[nodiscard]] std::string idle_message(std::chrono::milliseconds left) const;
   [[nodiscard]] std::string clock_text() const;
   [[nodiscard]] bool session_open() const noexcept;
   [[nodiscard]] std::string countdown_text() const;
@@ -159,6 +171,7 @@ class KioskUi final : public Navigator {
   Button m_still_here;
   UsageSink m_usage;
   ScreenFactory m_self_check;
+  ZoneNamesSource m_zone_names;
   ScreenStack m_stack;
   std::vector<std::function<void()>> m_pending;
   bool m_in_input = false;

@@ -2,6 +2,7 @@
 
 #include "content/speech/Narrator.hpp"
 #include "content/speech/SpokenText.hpp"
+#include "kiosk/ui/KeyGrid.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,12 +11,6 @@
 namespace tinxa::kiosk::ui {
 namespace {
 
-constexpr const char* kPlay = "Nghe";
-constexpr const char* kPause = "Tạm dừng";
-constexpr const char* kResume = "Nghe tiếp";
-constexpr const char* kStop = "Dừng";
-constexpr const char* kQuieter = "Nhỏ";
-constexpr const char* kLouder = "To";
 constexpr int kVolumeSteps = 5;
 
 // The narration `tinxa narrate` rendered for `page` in `language`: the file of the default voice
@@ -93,6 +88,10 @@ void draw_play_symbol(Painter& painter, const Rect& box, bool pause, Color color
 ListenBar::ListenBar(const Theme& theme, ListenContext context)
     : m_theme(theme), m_context(std::move(context)) {}
 
+std::string ListenBar::words(UiText key) const {
+  return std::string(ui_text(key, m_context.language));
+}
+
 void ListenBar::set_source(std::optional<ListenSource> source) { m_source = std::move(source); }
 
 ListenBar::Mode ListenBar::mode() const noexcept {
@@ -111,21 +110,21 @@ Speaker::State ListenBar::shown_state() const {
 std::string ListenBar::play_label() const {
   switch (shown_state()) {
     case Speaker::State::playing:
-      return kPause;
+      return words(UiText::pause);
     case Speaker::State::paused:
-      return kResume;
+      return words(UiText::resume);
     case Speaker::State::stopped:
       break;
   }
-  return kPlay;
+  return words(UiText::listen);
 }
 
 std::string ListenBar::status_text() const {
   switch (mode()) {
     case Mode::unavailable:
-      return kUnavailable;
+      return words(UiText::no_speaker);
     case Mode::no_source:
-      return m_empty_text;
+      return m_empty_text ? *m_empty_text : words(UiText::no_narration);
     case Mode::ready:
       break;
   }
@@ -133,9 +132,9 @@ std::string ListenBar::status_text() const {
   const auto state = shown_state();
   std::string text;
   if (state == Speaker::State::stopped) {
-    return m_source->recorded ? "Bản ghi âm" : "Giọng đọc máy";
+    return words(m_source->recorded ? UiText::recorded : UiText::synthetic_voice);
   }
-  text = state == Speaker::State::playing ? "Đang đọc" : "Đã tạm dừng";
+  text = words(state == Speaker::State::playing ? UiText::playing : UiText::paused);
   if (speaker.duration() > std::chrono::milliseconds{0}) {
     text += " " + clock(speaker.position()) + " / " + clock(speaker.duration());
   }
@@ -145,13 +144,18 @@ std::string ListenBar::status_text() const {
 ListenBar::Widths ListenBar::widths(Measurer& measurer) const {
   const Theme& t = m_theme;
   const TextStyle style = t.button();
-  auto label = [&](const char* s) { return measurer.measure_text(s, style, 0).width; };
+  auto label = [&](UiText key) {
+    return measurer.measure_text(ui_text(key, m_context.language), style, 0).width;
+  };
   // Icon, gap and padding as the controls draw them.
   const int chrome = t.mm(8.0 + 2.5 + 8.0);
   Widths w;
-  w.play = std::max(t.mm(50.0), std::max({label(kPlay), label(kPause), label(kResume)}) + chrome);
-  w.stop = std::max(t.mm(36.0), label(kStop) + chrome);
-  w.volume_button = std::max(t.mm(28.0), std::max(label(kQuieter), label(kLouder)) + chrome);
+  w.play = std::max(
+      t.mm(50.0),
+      std::max({label(UiText::listen), label(UiText::pause), label(UiText::resume)}) + chrome);
+  w.stop = std::max(t.mm(36.0), label(UiText::stop) + chrome);
+  w.volume_button =
+      std::max(t.mm(28.0), std::max(label(UiText::quieter), label(UiText::louder)) + chrome);
   w.meter = t.mm(24.0);
   return w;
 }
@@ -246,17 +250,9 @@ bool ListenBar::input(const Action& action) {
   if (mode() != Mode::ready) return false;
   bool consumed = false;
   for (Control* control : {&m_play, &m_stop, &m_quieter, &m_louder}) {
-    switch (control->tap.handle(action, control->rect, enabled(*control))) {
-      case TapTarget::Result::ignored:
-        break;
-      case TapTarget::Result::consumed:
-        consumed = true;
-        break;
-      case TapTarget::Result::activated:
-        activate(*control);
-        consumed = true;
-        break;
-    }
+    consumed = offer_tap(control->tap, action, control->rect, enabled(*control),
+                         [&] { activate(*control); }) ||
+               consumed;
   }
   return consumed;
 }
@@ -328,9 +324,9 @@ void ListenBar::render(Painter& painter) const {
   }
   const bool pause = shown_state() == Speaker::State::playing;
   render_control(painter, m_play, play_label(), pause ? Glyph::pause : Glyph::play);
-  render_control(painter, m_stop, kStop, Glyph::stop);
-  render_control(painter, m_quieter, kQuieter, Glyph::minus);
-  render_control(painter, m_louder, kLouder, Glyph::plus);
+  render_control(painter, m_stop, words(UiText::stop), Glyph::stop);
+  render_control(painter, m_quieter, words(UiText::quieter), Glyph::minus);
+  render_control(painter, m_louder, words(UiText::louder), Glyph::plus);
   render_meter(painter);
   const std::string text = status_text();
   const Size s = painter.measure_text(text, status, 0);

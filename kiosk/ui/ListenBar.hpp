@@ -4,6 +4,7 @@
 #include "kiosk/ui/Button.hpp"
 #include "kiosk/ui/Speaker.hpp"
 #include "kiosk/ui/Theme.hpp"
+#include "kiosk/ui/UiText.hpp"
 #include "kiosk/ui/Widget.hpp"
 
 #include <filesystem>
@@ -34,6 +35,7 @@ struct ListenSource {
 struct ListenContext {
   Speaker* speaker = nullptr;
   std::function<void(const std::string& subject)> listened;
+  std::string language = "vi";  // the bar's own words (UiText), the resident's choice at home
 };
 
 // The "Nghe" (listen) bar: a large Play/Pause button ("Nghe", "Tạm dừng", "Nghe tiếp"), Stop
@@ -41,6 +43,7 @@ struct ListenContext {
 // what is heard and how far it is. Every button is a touch target of the theme's size, in the same
 // place whatever the state (Stop is dimmed when nothing plays). Without a source the bar says
 // "Chưa có bản đọc" (or the text given); without a speaker, that listening is unavailable here.
+// Its words are in the context's language (UiText; the constants below are the Vietnamese).
 // Reads the speaker's state when drawn: the owner redraws when it changes. UI thread only.
 class ListenBar final : public Widget {
  public:
@@ -56,8 +59,9 @@ class ListenBar final : public Widget {
 
   void set_source(std::optional<ListenSource> source);
   [[nodiscard]] const std::optional<ListenSource>& source() const noexcept { return m_source; }
-  // What the bar says when it has no source (default kNoNarration).
+  // What the bar says when it has no source (default UiText::no_narration, kNoNarration).
   void set_empty_text(std::string text) { m_empty_text = std::move(text); }
+  [[nodiscard]] const std::string& language() const noexcept { return m_context.language; }
 
   // Lays the bar out in `rect` (its height from height_for()).
   void layout(const Rect& rect, Measurer& measurer);
@@ -93,6 +97,7 @@ class ListenBar final : public Widget {
 
   [[nodiscard]] Widths widths(Measurer& measurer) const;
   [[nodiscard]] bool enabled(const Control& control) const;
+  [[nodiscard]] std::string words(UiText key) const;
   void activate(const Control& control);
   void toggle_play();
   void render_control(Painter& painter, const Control& control, const std::string& label,
@@ -102,7 +107,7 @@ class ListenBar final : public Widget {
   const Theme& m_theme;
   ListenContext m_context;
   std::optional<ListenSource> m_source;
-  std::string m_empty_text = kNoNarration;
+  std::optional<std::string> m_empty_text;
   Rect m_rect{};
   Rect m_status{};   // beside the buttons
   Rect m_message{};  // the whole bar, for "Chưa có bản đọc" and the like

@@ -2,6 +2,7 @@
 
 #include "content/time/Date.hpp"
 #include "kiosk/ui/QrCode.hpp"
+#include "kiosk/ui/UiText.hpp"
 
 #include <cmath>
 
@@ -113,7 +114,7 @@ class Writer {
     const int inner_w = m_width - stripe_w - 2 * pad;
     TextStyle label = m_theme.body_bold();
     label.color = notice.kind == content::NoticeKind::unverified ? p.unverified_stripe : p.text;
-    const std::string label_text = PageScreen::notice_label(notice.kind);
+    const std::string label_text = PageScreen::notice_label(notice.kind, m_lang);
     const Size ls = m_measurer.measure_text(label_text, label, inner_w);
     const Size ts = m_measurer.measure_text(notice.text.get(m_lang), m_theme.body(), inner_w);
     const int h = pad + ls.height + m_theme.mm(1.0) + ts.height + pad;
@@ -175,30 +176,32 @@ void PageScreen::layout_footer(const Rect& rect, Measurer& measurer) {
   m_bar.layout(rect, measurer);
 }
 
-std::string PageScreen::notice_label(content::NoticeKind kind) {
+std::string PageScreen::notice_label(content::NoticeKind kind, std::string_view language) {
   switch (kind) {
     case content::NoticeKind::info:
-      return "Lưu ý";
+      return std::string{ui_text(UiText::page_note, language)};
     case content::NoticeKind::warning:
-      return "Cần chú ý";
+      return std::string{ui_text(UiText::page_warning, language)};
     case content::NoticeKind::unverified:
-      return "CHƯA XÁC MINH — cần hỏi lại cán bộ xã";
+      return std::string{ui_text(UiText::page_unverified, language)};
   }
   return {};
 }
 
-std::string PageScreen::source_line(const content::Source& source) {
+std::string PageScreen::source_line(const content::Source& source, std::string_view language) {
   std::string line = source.document;
   if (!source.article.empty()) line += ", " + source.article;
-  if (source.issued) line += ", ngày " + content::format_vi(*source.issued);
+  if (source.issued)
+    line +=
+        (language == content::kVietnamese ? ", ngày " : ", ") + content::format_vi(*source.issued);
   switch (source.status) {
     case content::SourceStatus::confirmed:
       break;
     case content::SourceStatus::partial:
-      line += " (mới xác minh một phần)";
+      line += ui_text(UiText::source_partial, language);
       break;
     case content::SourceStatus::unverified:
-      line += " (CHƯA XÁC MINH)";
+      line += ui_text(UiText::source_unverified, language);
       break;
   }
   return line;
@@ -240,9 +243,9 @@ void PageScreen::build(DisplayList& list, int width, Measurer& measurer) {
   w.y() += t.gap_px();
   TextStyle label = t.small();
   label.weight = FontWeight::bold;
-  w.paragraph("Nguồn thông tin:", label, t.mm(1.5));
+  w.paragraph(std::string{ui_text(UiText::page_sources, m_language)}, label, t.mm(1.5));
   for (const content::Source& source : m_page.sources) {
-    w.paragraph("• " + source_line(source), t.small(), t.mm(1.5));
+    w.paragraph("• " + source_line(source, m_language), t.small(), t.mm(1.5));
   }
   m_qr.reset();
   if (const auto code = encode_qr(m_page.link)) {
@@ -279,7 +282,8 @@ void PageScreen::build(DisplayList& list, int width, Measurer& measurer) {
     w.y() = std::max(quiet.bottom(), cy) + t.gap_px();
   }
   w.y() += t.mm(2.0);
-  w.paragraph("Cập nhật ngày " + content::format_vi(m_page.updated), label, 0);
+  w.paragraph(ui_format(UiText::page_updated, m_language, {content::format_vi(m_page.updated)}),
+              label, 0);
 }
 
 }  // namespace tinxa::kiosk::ui

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace tinxa::kiosk::ui {
 
@@ -33,8 +34,10 @@ class PageScreen final : public DocumentScreen {
   [[nodiscard]] std::string name() const override { return "page:" + m_page.id; }
 
   // The labels that introduce each kind of notice, and a source's status, as residents read them.
-  [[nodiscard]] static std::string notice_label(content::NoticeKind kind);
-  [[nodiscard]] static std::string source_line(const content::Source& source);
+  [[nodiscard]] static std::string notice_label(content::NoticeKind kind,
+                                                std::string_view language = "vi");
+  [[nodiscard]] static std::string source_line(const content::Source& source,
+                                               std::string_view language = "vi");
 
   // Where the QR code was laid out, in document coordinates: the white square including the
   // quiet zone, and the side of one module. Empty when the page has no link or before layout.

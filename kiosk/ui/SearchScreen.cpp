@@ -1,6 +1,7 @@
 #include "kiosk/ui/SearchScreen.hpp"
 
 #include "content/text/Fold.hpp"
+#include "kiosk/ui/KeyGrid.hpp"
 
 #include <algorithm>
 #include <array>
@@ -19,24 +20,26 @@ int code_points(std::string_view s) {
 }  // namespace
 
 SearchScreen::SearchScreen(const Theme& theme, Navigator& navigator,
-                           std::vector<const content::Page*> pages)
-    : m_theme(theme), m_navigator(navigator), m_index(pages) {
+                           std::vector<const content::Page*> pages, std::string language)
+    : m_theme(theme), m_navigator(navigator), m_language(std::move(language)), m_index(pages) {
   using K = Key::Kind;
   const std::array<const char*, 29> letters{"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g",
                                             "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p",
                                             "q", "r", "s", "t", "u", "ư", "v", "x", "y"};
   for (const char* l : letters) m_keys.push_back({K::letter, l, Tone::none, {}, {}});
-  m_keys.push_back({K::erase, "Xoá", Tone::none, {}, {}});
+  m_keys.push_back({K::erase, words(UiText::key_erase), Tone::none, {}, {}});
   const std::array<std::pair<const char*, Tone>, 5> tones{{{"à", Tone::grave},
                                                            {"á", Tone::acute},
                                                            {"ả", Tone::hook},
                                                            {"ã", Tone::tilde},
                                                            {"ạ", Tone::dot}}};
   for (const auto& [label, tone] : tones) m_keys.push_back({K::tone, label, tone, {}, {}});
-  m_keys.push_back({K::space, "Dấu cách", Tone::none, {}, {}});
-  m_keys.push_back({K::clear, "Xoá hết", Tone::none, {}, {}});
+  m_keys.push_back({K::space, words(UiText::key_space), Tone::none, {}, {}});
+  m_keys.push_back({K::clear, words(UiText::key_clear), Tone::none, {}, {}});
   set_query({});
 }
+
+std::string SearchScreen::words(UiText key) const { return std::string(ui_text(key, m_language)); }
 
 void SearchScreen::set_query(std::string query) {
   m_query = std::move(query);
@@ -69,8 +72,7 @@ void SearchScreen::layout(const Rect& area, Measurer& measurer) {
   const int kb_x = area.x + (area.width - kb_w) / 2;
   const int kb_y = area.bottom() - gap - kb_h;
   auto cell = [&](int row, int col, int span) {
-    return Rect{kb_x + col * (key_w + gap), kb_y + row * (key_h + gap),
-                span * key_w + (span - 1) * gap, key_h};
+    return grid_cell({kb_x, kb_y}, {key_w, key_h}, gap, col, row, span);
   };
   std::size_t i = 0;
   for (int n = 0; n < 30; ++n, ++i) m_keys[i].rect = cell(n / kColumns, n % kColumns, 1);
@@ -93,22 +95,21 @@ void SearchScreen::layout_results() {
   m_rows.clear();
   m_hint.clear();
   if (m_query.empty() || m_hits.empty()) {
-    m_message = m_query.empty() ? "Chạm vào các chữ bên dưới để gõ điều cần tìm."
-                                : std::string(kNotFound) + " trang nào có chữ “" + m_query + "”.";
-    m_hint = m_query.empty()
-                 ? "Không cần gõ dấu: gõ “bao hiem” cũng tìm được “bảo hiểm”."
-                 : "Hãy thử gõ ít chữ hơn hoặc gõ không dấu. Có thể hỏi cán bộ xã ở bàn tiếp dân.";
+    m_message = m_query.empty() ? words(UiText::search_start)
+                                : ui_format(UiText::search_not_found, m_language, {m_query});
+    m_hint = words(m_query.empty() ? UiText::search_no_accents : UiText::search_try_fewer);
     return;
   }
-  m_message = "Tìm thấy " + std::to_string(m_hits.size()) + " trang. Chạm vào một trang để xem:";
+  m_message = ui_format(UiText::search_found, m_language, {std::to_string(m_hits.size())});
   const int message_h = measurer.measure_text(m_message, t.body(), m_results.width).height;
   int y = m_results.y + message_h + t.mm(2.0);
   const TextStyle title = t.tile_title();
   const int text_w = m_results.width - 2 * pad - t.mm(10.0);
-  const std::string more_probe = "Còn 999 trang nữa. Gõ thêm chữ để tìm đúng hơn.";
+  const std::string more_probe = ui_format(UiText::search_more, m_language, {"999"});
   const int more_h = measurer.measure_text(more_probe, t.body(), m_results.width).height;
   for (std::size_t k = 0; k < m_hits.size(); ++k) {
-    const int title_h = measurer.measure_text(m_hits[k].page->title.get(), title, text_w).height;
+    const int title_h =
+        measurer.measure_text(m_hits[k].page->title.get(m_language), title, text_w).height;
     const int row_h = std::max(t.target_px(), title_h + 2 * pad);
     const bool last = k + 1 == m_hits.size();
     const int needed = row_h + (last ? 0 : gap + more_h);
@@ -117,8 +118,8 @@ void SearchScreen::layout_results() {
     y += row_h + gap;
   }
   if (m_rows.size() < m_hits.size()) {
-    m_hint = "Còn " + std::to_string(m_hits.size() - m_rows.size()) +
-             " trang nữa. Gõ thêm chữ để tìm đúng hơn.";
+    m_hint =
+        ui_format(UiText::search_more, m_language, {std::to_string(m_hits.size() - m_rows.size())});
   }
 }
 
@@ -151,76 +152,31 @@ bool SearchScreen::input(const Action& action) {
     set_query(erase_last(m_query));
     return true;
   }
-  bool consumed = false;
-  for (Key& key : m_keys) {
-    switch (key.tap.handle(action, key.rect, true)) {
-      case TapTarget::Result::ignored:
+  const bool typed = offer_taps(m_keys, action, [this](const Key& key) {
+    std::string q = m_query;
+    switch (key.kind) {
+      case Key::Kind::letter:
+        q = type_letter(q, key.label);
         break;
-      case TapTarget::Result::consumed:
-        consumed = true;
+      case Key::Kind::tone:
+        q = apply_tone(q, key.tone);
         break;
-      case TapTarget::Result::activated: {
-        consumed = true;
-        std::string q = m_query;
-        switch (key.kind) {
-          case Key::Kind::letter:
-            q = type_letter(q, key.label);
-            break;
-          case Key::Kind::tone:
-            q = apply_tone(q, key.tone);
-            break;
-          case Key::Kind::erase:
-            q = erase_last(q);
-            break;
-          case Key::Kind::space:
-            if (!q.empty() && q.back() != ' ') q += ' ';
-            break;
-          case Key::Kind::clear:
-            q.clear();
-            break;
-        }
-        if (static_cast<std::size_t>(code_points(q)) <= kMaxLength) set_query(std::move(q));
+      case Key::Kind::erase:
+        q = erase_last(q);
         break;
-      }
+      case Key::Kind::space:
+        if (!q.empty() && q.back() != ' ') q += ' ';
+        break;
+      case Key::Kind::clear:
+        q.clear();
+        break;
     }
-  }
+    if (static_cast<std::size_t>(code_points(q)) <= kMaxLength) set_query(std::move(q));
+  });
   // Rows may have been rebuilt by the key above; their taps only matter when no key took it.
-  if (consumed) return true;
-  for (Row& row : m_rows) {
-    switch (row.tap.handle(action, row.rect, true)) {
-      case TapTarget::Result::ignored:
-        break;
-      case TapTarget::Result::consumed:
-        consumed = true;
-        break;
-      case TapTarget::Result::activated:
-        m_navigator.open_page(row.page->id);
-        return true;
-    }
-  }
-  return consumed;
-}
-
-void SearchScreen::render_key(Painter& painter, const Key& key) const {
-  const Theme& t = m_theme;
-  const Palette& p = t.palette();
-  const bool special = key.kind != Key::Kind::letter && key.kind != Key::Kind::tone;
-  Color bg = key.kind == Key::Kind::tone ? p.info_background : p.surface;
-  Color fg = p.text;
-  if (special) {
-    bg = p.accent;
-    fg = p.accent_text;
-  }
-  if (key.tap.pressed()) bg = special ? p.accent_pressed : p.surface_pressed;
-  painter.fill_rounded_rect(key.rect, t.radius_px(), special ? fg : p.border);
-  painter.fill_rounded_rect(key.rect.inset(std::max(2, t.mm(0.6))), t.radius_px(), bg);
-  painter.touch_target(key.rect);
-  TextStyle style = special ? t.button() : t.title();
-  style.color = fg;
-  const Size s = painter.measure_text(key.label, style, 0);
-  painter.text(
-      {key.rect.x + (key.rect.width - s.width) / 2, key.rect.y + (key.rect.height - s.height) / 2},
-      key.label, style, 0);
+  if (typed) return true;
+  return offer_taps(m_rows, action,
+                    [this](const Row& row) { m_navigator.open_page(row.page->id); });
 }
 
 void SearchScreen::render(Painter& painter) const {
@@ -245,7 +201,7 @@ void SearchScreen::render(Painter& painter) const {
     if (m_query.empty()) {
       TextStyle placeholder = t.body();
       placeholder.color = p.muted_text;
-      const std::string prompt = "Gõ chữ cần tìm…";
+      const std::string prompt = words(UiText::search_prompt);
       const Size s = painter.measure_text(prompt, placeholder, 0);
       painter.text({text_box.x + t.mm(2.0), text_box.y + (text_box.height - s.height) / 2}, prompt,
                    placeholder, 0);
@@ -276,9 +232,10 @@ void SearchScreen::render(Painter& painter) const {
                                 row.tap.pressed() ? p.surface_pressed : p.surface);
       painter.touch_target(row.rect);
       const TextStyle title = t.tile_title();
-      const Size ts = painter.measure_text(row.page->title.get(), title, text_w);
-      painter.text({row.rect.x + row_pad, row.rect.y + (row.rect.height - ts.height) / 2},
-                   row.page->title.get(), title, text_w);
+      const std::string& heading = row.page->title.get(m_language);
+      const Size ts = painter.measure_text(heading, title, text_w);
+      painter.text({row.rect.x + row_pad, row.rect.y + (row.rect.height - ts.height) / 2}, heading,
+                   title, text_w);
       TextStyle arrow = t.title();
       const Size as = painter.measure_text("›", arrow, 0);
       painter.text(
@@ -296,11 +253,17 @@ void SearchScreen::render(Painter& painter) const {
   // The keyboard.
   TextStyle caption = t.small();
   caption.weight = FontWeight::bold;
-  const Size cs = painter.measure_text("Dấu", caption, 0);
+  const std::string tones = words(UiText::tone_caption);
+  const Size cs = painter.measure_text(tones, caption, 0);
   painter.text({m_tone_caption.x + (m_tone_caption.width - cs.width) / 2,
                 m_tone_caption.y + (m_tone_caption.height - cs.height) / 2},
-               "Dấu", caption, 0);
-  for (const Key& key : m_keys) render_key(painter, key);
+               tones, caption, 0);
+  for (const Key& key : m_keys) {
+    const KeyLook look = key.kind == Key::Kind::letter ? KeyLook::plain
+                         : key.kind == Key::Kind::tone ? KeyLook::tinted
+                                                       : KeyLook::accent;
+    draw_key(painter, t, key.rect, key.label, look, key.tap.pressed(), look != KeyLook::accent);
+  }
 }
 
 }  // namespace tinxa::kiosk::ui

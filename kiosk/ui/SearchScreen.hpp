@@ -7,6 +7,7 @@
 #include "kiosk/ui/Search.hpp"
 #include "kiosk/ui/Telex.hpp"
 #include "kiosk/ui/Theme.hpp"
+#include "kiosk/ui/UiText.hpp"
 
 #include <string>
 #include <vector>
@@ -17,10 +18,13 @@ namespace tinxa::kiosk::ui {
 // each a row that opens its page), and an on-screen keyboard at the bottom with the 29 letters of
 // the Vietnamese alphabet (ă â đ ê ô ơ ư as keys of their own), the five tone marks as keys that
 // put the mark on the word just typed, and Erase, Space and Clear. A physical keyboard types with
-// Telex (ActionKind::text) and Backspace (ActionKind::erase). The pages must outlive the screen.
+// Telex (ActionKind::text) and Backspace (ActionKind::erase). Its own words and the result titles
+// are in `language` (UiText; Vietnamese where there is no translation); the letters stay the
+// Vietnamese alphabet. The pages must outlive the screen.
 class SearchScreen final : public Screen {
  public:
-  SearchScreen(const Theme& theme, Navigator& navigator, std::vector<const content::Page*> pages);
+  SearchScreen(const Theme& theme, Navigator& navigator, std::vector<const content::Page*> pages,
+               std::string language = "vi");
 
   void layout(const Rect& area, Measurer& measurer) override;
   [[nodiscard]] bool input(const Action& action) override;
@@ -52,15 +56,17 @@ class SearchScreen final : public Screen {
   // count of searches without a result; empty when the text is empty or found something.
   [[nodiscard]] std::string unanswered_query() const;
 
+  // How the Vietnamese message for no result starts.
   static constexpr const char* kNotFound = "Không tìm thấy";
   static constexpr std::size_t kMaxLength = 60;  // code points
 
  private:
   void layout_results();
-  void render_key(Painter& painter, const Key& key) const;
+  [[nodiscard]] std::string words(UiText key) const;
 
   const Theme& m_theme;
   Navigator& m_navigator;
+  std::string m_language;
   SearchIndex m_index;
   std::string m_query;
   std::vector<SearchHit> m_hits;

@@ -3,6 +3,7 @@
 #include "content/text/Fold.hpp"
 #include "content/time/Date.hpp"
 #include "content/time/Validity.hpp"
+#include "kiosk/ui/UiText.hpp"
 
 #include <algorithm>
 
@@ -16,20 +17,22 @@ bool is_notice(const content::Page& page) {
 }
 
 std::vector<std::string> ticker_items(const content::Bundle& bundle, content::TimePoint now,
-                                      const content::TimeZone& zone, int new_days) {
+                                      const content::TimeZone& zone, std::string_view language,
+                                      int new_days) {
   std::vector<std::string> out;
   const auto today = std::chrono::sys_days{zone.to_local(now).date};
   std::vector<const content::Page*> fresh;
   for (const content::Page& page : bundle.pages) {
     if (!content::visible_at(page.validity, now, zone)) continue;
     if (is_notice(page)) {
-      out.push_back("Thông báo: " + page.title.get());
+      out.push_back(ui_format(UiText::ticker_notice, language, {page.title.get(language)}));
     } else if (page.validity.from &&
                today - std::chrono::sys_days{*page.validity.from} < std::chrono::days{new_days}) {
       fresh.push_back(&page);
     }
   }
-  for (const content::Page* page : fresh) out.push_back("Mới: " + page->title.get());
+  for (const content::Page* page : fresh)
+    out.push_back(ui_format(UiText::ticker_new, language, {page->title.get(language)}));
   return out;
 }
 

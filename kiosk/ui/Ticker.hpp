@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tinxa::kiosk::ui {
@@ -18,10 +19,11 @@ namespace tinxa::kiosk::ui {
 
 // The ticker's lines at `now`: every visible page marked as a notice ("Thông báo: <title>"), then
 // every visible page that became valid in the last `new_days` days ("Mới: <title>"), each once,
-// in bundle order.
+// in bundle order. Titles and labels in `language` where there are translations.
 [[nodiscard]] std::vector<std::string> ticker_items(const content::Bundle& bundle,
                                                     content::TimePoint now,
                                                     const content::TimeZone& zone,
+                                                    std::string_view language = "vi",
                                                     int new_days = 14);
 
 // The strip of current notices under the home screen's heading, and the next loudspeaker

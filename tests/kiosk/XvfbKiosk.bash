@@ -33,3 +33,14 @@ expect_same() {
   fi
   echo "ok: $1 looks like $2 ($n pixels differ)"
 }
+# Capture $1 differs from capture $2 in at least 20000 pixels (the screen moved on): $3 says what
+# failed otherwise, $4 what passed.
+expect_changed() {
+  local n
+  n=$(differing "$OUT/$1.png" "$OUT/$2.png")
+  if [ "${n%.*}" -lt 20000 ]; then
+    echo "FAIL: $3 ($n pixels changed)" >&2
+    exit 1
+  fi
+  echo "ok: $4 ($n pixels changed)"
+}

@@ -1,5 +1,8 @@
 #include "kiosk/ui/selfcheck/DigitPad.hpp"
 
+#include "kiosk/ui/KeyGrid.hpp"
+#include "kiosk/ui/UiText.hpp"
+
 #include <algorithm>
 
 namespace tinxa::kiosk::ui::selfcheck {
@@ -17,12 +20,12 @@ std::string group_thousands(std::int64_t value) {
 }
 
 DigitPad::DigitPad(const Theme& theme, int max_digits, bool thousands_key,
-                   std::function<void()> on_change)
+                   std::function<void()> on_change, std::string_view language)
     : m_theme(theme), m_max_digits(max_digits), m_on_change(std::move(on_change)) {
   for (const char* d : {"1", "2", "3", "4", "5", "6", "7", "8", "9"}) {
     m_keys.push_back({Key::Kind::digit, d, {}, {}});
   }
-  m_keys.push_back({Key::Kind::erase, "Xoá", {}, {}});
+  m_keys.push_back({Key::Kind::erase, std::string(ui_text(UiText::key_erase, language)), {}, {}});
   m_keys.push_back({Key::Kind::digit, "0", {}, {}});
   if (thousands_key) m_keys.push_back({Key::Kind::thousands, "000", {}, {}});
 }
@@ -39,9 +42,7 @@ void DigitPad::layout(Point origin) {
   const int h = m_theme.target_px();
   const int g = m_theme.gap_px();
   for (std::size_t i = 0; i < m_keys.size(); ++i) {
-    const int row = static_cast<int>(i) / 3;
-    const int col = static_cast<int>(i) % 3;
-    m_keys[i].rect = {origin.x + col * (w + g), origin.y + row * (h + g), w, h};
+    m_keys[i].rect = grid_cell(origin, {w, h}, g, static_cast<int>(i) % 3, static_cast<int>(i) / 3);
   }
 }
 
@@ -96,37 +97,13 @@ bool DigitPad::input(const Action& action) {
     if (m_on_change) m_on_change();
     return true;
   }
-  bool consumed = false;
-  for (Key& key : m_keys) {
-    switch (key.tap.handle(action, key.rect, true)) {
-      case TapTarget::Result::ignored:
-        break;
-      case TapTarget::Result::consumed:
-        consumed = true;
-        break;
-      case TapTarget::Result::activated:
-        press(key);
-        consumed = true;
-        break;
-    }
-  }
-  return consumed;
+  return offer_taps(m_keys, action, [this](const Key& key) { press(key); });
 }
 
 void DigitPad::render(Painter& painter) const {
-  const Palette& p = m_theme.palette();
-  const int border = std::max(2, m_theme.mm(0.6));
   for (const Key& key : m_keys) {
-    painter.fill_rounded_rect(key.rect, m_theme.radius_px(), p.border);
-    painter.fill_rounded_rect(key.rect.inset(border), m_theme.radius_px(),
-                              key.tap.pressed() ? p.surface_pressed : p.surface);
-    painter.touch_target(key.rect);
-    TextStyle style = key.kind == Key::Kind::erase ? m_theme.button() : m_theme.title();
-    style.color = p.text;
-    const Size s = painter.measure_text(key.label, style, 0);
-    painter.text({key.rect.x + (key.rect.width - s.width) / 2,
-                  key.rect.y + (key.rect.height - s.height) / 2},
-                 key.label, style, 0);
+    draw_key(painter, m_theme, key.rect, key.label, KeyLook::plain, key.tap.pressed(),
+             key.kind != Key::Kind::erase);
   }
 }
 

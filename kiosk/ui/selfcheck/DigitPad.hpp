@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tinxa::kiosk::ui::selfcheck {
@@ -26,7 +27,9 @@ class DigitPad final : public Widget {
     TapTarget tap;
   };
 
-  DigitPad(const Theme& theme, int max_digits, bool thousands_key, std::function<void()> on_change);
+  // The erase key is labelled in `language` (UiText; Vietnamese "Xoá" by default).
+  DigitPad(const Theme& theme, int max_digits, bool thousands_key, std::function<void()> on_change,
+           std::string_view language = "vi");
 
   // Lays the keys out, 3 per row and 4 rows, with their top-left at `origin`.
   void layout(Point origin);

@@ -2,6 +2,7 @@
 
 #include "content/eligibility/Eligibility.hpp"
 #include "kiosk/ui/QrCode.hpp"
+#include "kiosk/ui/UiText.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,34 +11,35 @@ namespace tinxa::kiosk::ui::selfcheck {
 
 namespace {
 
-// "hộ cận nghèo" -> "Hộ cận nghèo" (the first letter of every category name is an ASCII h or k).
+// "hộ cận nghèo" -> "Hộ cận nghèo" (every category name starts with an ASCII letter, in Vietnamese
+// and in English).
 std::string capitalised(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
 }
 
-std::string basis_line(const content::LegalBasis& b) {
-  return b.article.empty() ? b.document + " (điều khoản chưa xác minh)"
+std::string basis_line(const content::LegalBasis& b, std::string_view language) {
+  return b.article.empty() ? ui_format(UiText::article_unverified, language, {b.document})
                            : b.document + ", " + b.article;
 }
 
-std::string role_words(content::StandardRole role) {
+std::string role_words(content::StandardRole role, std::string_view language) {
   switch (role) {
     case content::StandardRole::applies:
       return "";
     case content::StandardRole::provincial_uncertain:
-      return " (nếu tỉnh còn dùng chuẩn riêng; chưa rõ)";
+      return std::string(ui_text(UiText::role_uncertain, language));
     case content::StandardRole::national_if_lapsed:
-      return " (nếu tỉnh không còn dùng chuẩn riêng)";
+      return std::string(ui_text(UiText::role_lapsed, language));
   }
   return "";
 }
 
-std::string possible_words(const content::StandardOutcome& o) {
+std::string possible_words(const content::StandardOutcome& o, std::string_view language) {
   std::string out;
   for (std::size_t i = 0; i < o.possible.size(); ++i) {
-    if (i > 0) out += i + 1 == o.possible.size() ? " hoặc " : ", ";
-    out += content::category_name(o.possible[i]).get("vi");
+    if (i > 0) out += i + 1 == o.possible.size() ? ui_text(UiText::list_or, language) : ", ";
+    out += content::category_name(o.possible[i]).get(language);
   }
   return out;
 }
@@ -46,11 +48,13 @@ std::string possible_words(const content::StandardOutcome& o) {
 
 SelfCheckResult::SelfCheckResult(const Theme& theme, Navigator& navigator,
                                  content::EligibilityResult result, const content::Bundle* bundle,
-                                 std::function<void()> restart)
+                                 std::function<void()> restart, std::string language)
     : DocumentScreen(theme, navigator),
       m_result(std::move(result)),
       m_bundle(bundle),
-      m_restart(std::move(restart)) {
+      m_restart(std::move(restart)),
+      m_language(std::move(language)) {
+  set_controls_language(m_language);
   auto add_page = [&](const std::string& id) {
     if (std::find(m_pages.begin(), m_pages.end(), id) == m_pages.end()) m_pages.push_back(id);
   };
@@ -66,8 +70,10 @@ SelfCheckResult::SelfCheckResult(const Theme& theme, Navigator& navigator,
 }
 
 std::string SelfCheckResult::headline() const {
-  if (m_result.category) return capitalised(content::category_name(*m_result.category).get("vi"));
-  return "Chưa xác định được một loại hộ";
+  if (m_result.category) {
+    return capitalised(content::category_name(*m_result.category).get(m_language));
+  }
+  return std::string(ui_text(UiText::undecided, m_language));
 }
 
 void SelfCheckResult::build(DisplayList& list, int width, Measurer& measurer) {
@@ -85,6 +91,9 @@ void SelfCheckResult::build(DisplayList& list, int width, Measurer& measurer) {
   auto paragraph = [&](const std::string& s, const TextStyle& style, int after) {
     y += text(s, style, 0, reading) + after;
   };
+  const std::string& lang = m_language;
+  const std::string_view money = ui_language(lang);  // "2.500.000 đồng" or "VND 2,500,000"
+  auto words = [&](UiText key) { return std::string(ui_text(key, lang)); };
   // A box with a thick left edge, in the colours of the page notices.
   auto notice = [&](const std::string& s, Color background, Color stripe) {
     const int pad = t.mm(3.0);
@@ -133,93 +142,93 @@ void SelfCheckResult::build(DisplayList& list, int width, Measurer& measurer) {
 
   TextStyle label = t.body_bold();
   label.color = p.muted_text;
-  paragraph("Kết quả tự kiểm tra (chỉ để tham khảo):", label, t.mm(1.5));
+  paragraph(words(UiText::result_label), label, t.mm(1.5));
   TextStyle big = t.title();
   big.size_px = t.title().size_px * 3 / 2;
   paragraph(headline(), big, gap);
   if (!m_result.category || m_result.outcomes.size() > 1) {
     for (const auto& o : m_result.outcomes) {
-      paragraph("Theo " + o.standard->title.get("vi") + role_words(o.role) + ": " +
-                    possible_words(o) + ".",
+      paragraph(ui_format(UiText::under_standard, lang,
+                          {o.standard->title.get(lang), role_words(o.role, lang),
+                           possible_words(o, lang)}),
                 t.body(), t.mm(1.5));
     }
     y += gap;
   }
   if (!m_result.caveats.empty()) {
-    notice(m_result.caveats.front().text.get("vi"), p.info_background, p.accent);
+    notice(m_result.caveats.front().text.get(lang), p.info_background, p.accent);
   }
 
   const auto& first = m_result.outcomes.front();
-  paragraph("Chuẩn đã dùng: " + first.standard->title.get("vi") + ", theo " +
-                basis_line(first.standard->classification_basis) + ".",
+  paragraph(ui_format(UiText::standard_used, lang,
+                      {first.standard->title.get(lang),
+                       basis_line(first.standard->classification_basis, lang)}),
             t.body(), t.mm(1.5));
   for (std::size_t i = 1; i < m_result.outcomes.size(); ++i) {
     const auto& o = m_result.outcomes[i];
-    paragraph("Và: " + o.standard->title.get("vi") + ", theo " +
-                  basis_line(o.standard->classification_basis) + ".",
+    paragraph(ui_format(UiText::also_standard, lang,
+                        {o.standard->title.get(lang),
+                         basis_line(o.standard->classification_basis, lang)}),
               t.body(), t.mm(1.5));
   }
-  std::string income = content::format_vnd(m_result.per_person_low, "vi");
+  std::string income = content::format_vnd(m_result.per_person_low, money);
   if (m_result.per_person_high != m_result.per_person_low) {
-    income += " – " + content::format_vnd(m_result.per_person_high, "vi");
+    income += " – " + content::format_vnd(m_result.per_person_high, money);
   }
-  paragraph("Thu nhập bình quân mỗi người mỗi tháng: " + income + " (chia cho " +
-                std::to_string(m_result.members) + " người, làm tròn lên).",
+  paragraph(ui_format(UiText::per_person_income, lang, {income, std::to_string(m_result.members)}),
             t.body_bold(), t.mm(1.5));
   for (const auto& o : m_result.outcomes) {
-    paragraph("Mức thu nhập của hộ nghèo theo " + o.standard->title.get("vi") + ": từ " +
-                  content::format_vnd(o.poverty_line, "vi") + " mỗi người mỗi tháng trở xuống.",
+    paragraph(ui_format(UiText::poverty_line, lang,
+                        {o.standard->title.get(lang), content::format_vnd(o.poverty_line, money)}),
               t.body(), t.mm(1.5));
   }
   y += gap;
 
-  paragraph("Các chỉ số thiếu hụt (" + std::to_string(first.deprived) + "):", t.heading(),
-            t.mm(2.0));
+  paragraph(ui_format(UiText::deprived_heading, lang, {std::to_string(first.deprived)}),
+            t.heading(), t.mm(2.0));
   bool any = false;
   for (const auto& f : first.indicators) {
     if (f.state != content::IndicatorState::deprived) continue;
     any = true;
-    std::string line = "• " + f.indicator->name.get("vi");
+    std::string line = "• " + f.indicator->name.get(lang);
     if (f.indicator->status == content::FactStatus::unverified) {
-      line += " (tiêu chí chưa được xác minh)";
+      line += words(UiText::criterion_unverified);
     }
     paragraph(line, t.body(), t.mm(1.5));
   }
-  if (!any) paragraph("Không có chỉ số nào thiếu hụt.", t.body(), t.mm(1.5));
+  if (!any) paragraph(words(UiText::no_deprivation), t.body(), t.mm(1.5));
   y += gap;
 
   for (std::size_t i = 1; i < m_result.caveats.size(); ++i) {
-    notice(m_result.caveats[i].text.get("vi"), p.unverified_background, p.unverified_stripe);
+    notice(m_result.caveats[i].text.get(lang), p.unverified_background, p.unverified_stripe);
   }
 
   if (!m_pages.empty()) {
     y += gap;
-    paragraph("Các trang hỗ trợ và nơi nộp hồ sơ:", t.heading(), t.mm(2.0));
+    paragraph(words(UiText::support_pages), t.heading(), t.mm(2.0));
   }
   // The note a standard gives a policy page (the first outcome that lists it).
   auto note_for = [&](const std::string& id) -> std::string {
     for (const auto& o : m_result.outcomes) {
       for (const auto category : o.possible) {
         for (const auto& ref : content::policies_for(*o.standard, category)) {
-          if (ref.page == id && !ref.note.empty()) return ref.note.get("vi");
+          if (ref.page == id && !ref.note.empty()) return ref.note.get(lang);
         }
       }
     }
     return {};
   };
-  m_qr_text = "Tự kiểm tra hộ nghèo (tham khảo): " + headline() +
-              ". Xã quyết định qua rà soát "
-              "hằng năm.";
+  m_qr_text = ui_format(UiText::qr_summary, lang, {headline()});
   for (const auto& id : m_pages) {
     const content::Page* page = m_bundle == nullptr ? nullptr : m_bundle->find_page(id);
     if (page == nullptr) continue;
-    link_row(page->title.get("vi"), note_for(id), id, false);
-    m_qr_text += "\n- " + page->title.get("vi");
+    link_row(page->title.get(lang), note_for(id), id, false);
+    m_qr_text += "\n- " + page->title.get(lang);
     if (!page->link.empty()) m_qr_text += " " + page->link;
   }
   if (!first.standard->where_to_apply.empty()) {
-    paragraph(first.standard->where_to_apply.get("vi"), t.body(), gap);
-    m_qr_text += "\n" + first.standard->where_to_apply.get("vi");
+    paragraph(first.standard->where_to_apply.get(lang), t.body(), gap);
+    m_qr_text += "\n" + first.standard->where_to_apply.get(lang);
   }
 
   if (const auto code = encode_qr(m_qr_text)) {
@@ -241,18 +250,18 @@ void SelfCheckResult::build(DisplayList& list, int width, Measurer& measurer) {
     const int cx = side + gap * 2;
     const int cw = std::max(t.mm(40.0), reading - cx);
     int cy = y + t.mm(2.0);
-    const std::string caption = "Quét mã để lưu kết quả và tên các trang vào điện thoại";
+    const std::string caption = words(UiText::qr_caption);
     const Size s1 = measurer.measure_text(caption, t.body_bold(), cw);
     list.add_text({cx, cy, s1.width, s1.height}, caption, t.body_bold(), cw);
     cy += s1.height + t.mm(1.0);
-    const std::string note = "Máy này không lưu câu trả lời của bà con.";
+    const std::string note = words(UiText::answers_not_kept);
     const Size s2 = measurer.measure_text(note, t.small(), cw);
     list.add_text({cx, cy, s2.width, s2.height}, note, t.small(), cw);
     y += side + gap * 2;
   } else {
     m_qr_text.clear();
   }
-  link_row(kRestart, "", "", true);
+  link_row(words(UiText::restart), "", "", true);
   y += t.mm(4.0);
   list.add_rect({0, y, 1, 1}, p.background);
 }

@@ -12,8 +12,6 @@ namespace {
 
 using Kind = SelfCheckFlow::StepKind;
 
-constexpr const char* kUnknown = "Không biết";
-
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -26,21 +24,25 @@ SelfCheckScreen::SelfCheckScreen(const Theme& theme, Navigator& navigator, SelfC
       m_navigator(navigator),
       m_flow(std::move(flow)),
       m_sources(std::move(sources)),
-      m_next(theme, "Tiếp theo", Icon::forward, Button::Kind::navigation,
-             [this] { m_pending = [this] { go_next(); }; }),
-      m_unknown(theme, kUnknown, Icon::none, Button::Kind::toggle,
+      m_next(theme, std::string(ui_text(UiText::next, m_sources.language)), Icon::forward,
+             Button::Kind::navigation, [this] { m_pending = [this] { go_next(); }; }),
+      m_unknown(theme, std::string(ui_text(UiText::unknown, m_sources.language)), Icon::none,
+                Button::Kind::toggle,
                 [this] { choose([this] { m_flow.set_indicator(content::AnswerUnknown{}); }); }),
-      m_per_month(theme, "Mỗi tháng", Icon::none, Button::Kind::toggle,
+      m_per_month(theme, std::string(ui_text(UiText::per_month, m_sources.language)), Icon::none,
+                  Button::Kind::toggle,
                   [this] {
                     m_flow.set_income_period(content::IncomePeriod::month);
                     pad_changed();
                   }),
-      m_per_year(theme, "Mỗi năm", Icon::none, Button::Kind::toggle,
+      m_per_year(theme, std::string(ui_text(UiText::per_year, m_sources.language)), Icon::none,
+                 Button::Kind::toggle,
                  [this] {
                    m_flow.set_income_period(content::IncomePeriod::year);
                    pad_changed();
                  }),
-      m_listen(theme, "Nghe", Icon::none, Button::Kind::navigation, [this] { listen(); }) {
+      m_listen(theme, std::string(ui_text(UiText::listen, m_sources.language)), Icon::none,
+               Button::Kind::navigation, [this] { listen(); }) {
   rebuild();
 }
 
@@ -48,9 +50,18 @@ std::string SelfCheckScreen::name() const {
   return m_flow.at_result() ? std::string("self-check:result") : "self-check:" + m_flow.step().id;
 }
 
+std::string SelfCheckScreen::words(UiText key) const {
+  return std::string(ui_text(key, m_sources.language));
+}
+
+const std::string& SelfCheckScreen::question_text() const {
+  return m_flow.step().text->get(m_sources.language);
+}
+
 std::string SelfCheckScreen::progress_text() const {
   const std::size_t n = m_flow.steps().size();
-  return "Câu " + std::to_string(std::min(m_flow.position() + 1, n)) + "/" + std::to_string(n);
+  return ui_format(UiText::progress, m_sources.language,
+                   {std::to_string(std::min(m_flow.position() + 1, n)), std::to_string(n)});
 }
 
 std::filesystem::path SelfCheckScreen::narration_file() const {
@@ -112,14 +123,16 @@ void SelfCheckScreen::rebuild() {
   m_pad.reset();
   m_result.reset();
   if (m_flow.at_result()) {
-    m_result = std::make_unique<SelfCheckResult>(m_theme, m_navigator, m_flow.result(),
-                                                 m_sources.bundle, [this] {
-                                                   m_pending = [this] {
-                                                     m_flow.clear();
-                                                     m_counted = false;
-                                                     rebuild();
-                                                   };
-                                                 });
+    m_result = std::make_unique<SelfCheckResult>(
+        m_theme, m_navigator, m_flow.result(), m_sources.bundle,
+        [this] {
+          m_pending = [this] {
+            m_flow.clear();
+            m_counted = false;
+            rebuild();
+          };
+        },
+        m_sources.language);
     if (!m_counted) {
       m_counted = true;
       m_navigator.self_check_completed();
@@ -138,19 +151,21 @@ void SelfCheckScreen::rebuild() {
   m_layout = Layout::choices;
   switch (step.kind) {
     case Kind::area:
-      add("Nông thôn (xã)", m_flow.area() == content::Area::rural,
+      add(words(UiText::rural), m_flow.area() == content::Area::rural,
           [this] { m_flow.set_area(content::Area::rural); });
-      add("Thành thị (phường, thị trấn)", m_flow.area() == content::Area::urban,
+      add(words(UiText::urban), m_flow.area() == content::Area::urban,
           [this] { m_flow.set_area(content::Area::urban); });
       break;
     case Kind::members:
       m_layout = Layout::pad;
-      m_pad = std::make_unique<DigitPad>(m_theme, 3, false, [this] { pad_changed(); });
+      m_pad = std::make_unique<DigitPad>(
+          m_theme, 3, false, [this] { pad_changed(); }, m_sources.language);
       if (m_flow.members()) m_pad->set_value(*m_flow.members());
       break;
     case Kind::income:
       m_layout = Layout::pad;
-      m_pad = std::make_unique<DigitPad>(m_theme, 12, true, [this] { pad_changed(); });
+      m_pad = std::make_unique<DigitPad>(
+          m_theme, 12, true, [this] { pad_changed(); }, m_sources.language);
       if (m_flow.income()) m_pad->set_value(*m_flow.income());
       break;
     case Kind::indicator: {
@@ -161,25 +176,28 @@ void SelfCheckScreen::rebuild() {
       switch (q.kind) {
         case content::AnswerKind::yes_no: {
           const auto* yn = answer == nullptr ? nullptr : std::get_if<content::YesNo>(answer);
-          add("Có", yn != nullptr && *yn == content::YesNo::yes,
+          add(words(UiText::yes), yn != nullptr && *yn == content::YesNo::yes,
               [this] { m_flow.set_indicator(content::YesNo::yes); });
-          add("Không", yn != nullptr && *yn == content::YesNo::no,
+          add(words(UiText::no), yn != nullptr && *yn == content::YesNo::no,
               [this] { m_flow.set_indicator(content::YesNo::no); });
-          add(kUnknown, unknown, [this] { m_flow.set_indicator(content::AnswerUnknown{}); });
+          add(words(UiText::unknown), unknown,
+              [this] { m_flow.set_indicator(content::AnswerUnknown{}); });
           break;
         }
         case content::AnswerKind::choice: {
           const auto* chosen = answer == nullptr ? nullptr : std::get_if<std::string>(answer);
           for (const auto& option : q.options) {
-            add(option.text.get("vi"), chosen != nullptr && *chosen == option.id,
+            add(option.text.get(m_sources.language), chosen != nullptr && *chosen == option.id,
                 [this, id = option.id] { m_flow.set_indicator(id); });
           }
-          add(kUnknown, unknown, [this] { m_flow.set_indicator(content::AnswerUnknown{}); });
+          add(words(UiText::unknown), unknown,
+              [this] { m_flow.set_indicator(content::AnswerUnknown{}); });
           break;
         }
         case content::AnswerKind::count: {
           m_layout = Layout::pad;
-          m_pad = std::make_unique<DigitPad>(m_theme, 3, false, [this] { pad_changed(); });
+          m_pad = std::make_unique<DigitPad>(
+              m_theme, 3, false, [this] { pad_changed(); }, m_sources.language);
           if (const auto* n = answer == nullptr ? nullptr : std::get_if<std::int64_t>(answer)) {
             m_pad->set_value(*n);
           }
@@ -187,7 +205,8 @@ void SelfCheckScreen::rebuild() {
         }
         case content::AnswerKind::area_m2: {
           m_layout = Layout::pad;
-          m_pad = std::make_unique<DigitPad>(m_theme, 5, false, [this] { pad_changed(); });
+          m_pad = std::make_unique<DigitPad>(
+              m_theme, 5, false, [this] { pad_changed(); }, m_sources.language);
           if (const auto* m2 = answer == nullptr ? nullptr : std::get_if<double>(answer)) {
             m_pad->set_value(static_cast<std::int64_t>(std::llround(*m2)));
           }
@@ -241,14 +260,16 @@ std::string SelfCheckScreen::display_text() const {
   const std::string number = group_thousands(m_pad->value().value_or(0));
   switch (m_flow.step().kind) {
     case Kind::members:
-      return number + " người";
+      return ui_format(UiText::people, m_sources.language, {number});
     case Kind::income:
-      return number + " đồng " +
-             (m_flow.income_period() == content::IncomePeriod::month ? "mỗi tháng" : "mỗi năm");
+      return ui_format(m_flow.income_period() == content::IncomePeriod::month ? UiText::money_month
+                                                                              : UiText::money_year,
+                       m_sources.language, {number});
     case Kind::indicator:
-      return m_flow.step().indicator->question.kind == content::AnswerKind::count
-                 ? number + " người"
-                 : number + " m²";
+      return ui_format(m_flow.step().indicator->question.kind == content::AnswerKind::count
+                           ? UiText::people
+                           : UiText::square_metres,
+                       m_sources.language, {number});
     case Kind::area:
       break;
   }
@@ -258,25 +279,27 @@ std::string SelfCheckScreen::display_text() const {
 std::string SelfCheckScreen::hint_text() const {
   if (!m_pad) return {};
   const auto value = m_pad->value();
-  if (!value) return "Bấm số trên các phím, rồi bấm \"Tiếp theo\".";
+  if (!value) return words(UiText::pad_hint);
   switch (m_flow.step().kind) {
     case Kind::members:
       if (!m_flow.members()) {
-        return "Số người từ 1 đến " + std::to_string(SelfCheckFlow::kMaxMembers) + ".";
+        return ui_format(UiText::members_range, m_sources.language,
+                         {std::to_string(SelfCheckFlow::kMaxMembers)});
       }
       return {};
     case Kind::income:
       if (m_flow.members()) {
         const auto each =
             content::per_person_monthly(*value, m_flow.income_period(), *m_flow.members());
-        return "Tức là khoảng " + content::format_vnd(each, "vi") + " mỗi người mỗi tháng (" +
-               std::to_string(*m_flow.members()) + " người).";
+        return ui_format(UiText::per_person_about, m_sources.language,
+                         {content::format_vnd(each, ui_language(m_sources.language)),
+                          std::to_string(*m_flow.members())});
       }
       return {};
     case Kind::indicator:
       if (!m_flow.answered(m_flow.position()) && m_flow.members()) {
-        return "Không thể nhiều hơn số người trong nhà (" + std::to_string(*m_flow.members()) +
-               " người).";
+        return ui_format(UiText::at_most_members, m_sources.language,
+                         {std::to_string(*m_flow.members())});
       }
       return {};
     case Kind::area:
@@ -321,7 +344,7 @@ void SelfCheckScreen::relayout() {
   m_picture = {left, question_y, side, side};
   const int qx = left + side + gap * 2;
   const int qw = std::min(right - qx, t.mm(300.0));
-  const Size qs = measurer.measure_text(m_flow.step().text->get("vi"), t.heading(), qw);
+  const Size qs = measurer.measure_text(question_text(), t.heading(), qw);
   m_question = {qx, question_y, qw, qs.height};
   const int top = std::max(m_question.bottom(), m_picture.bottom()) + gap * 2;
   const int bottom = m_area.bottom() - gap * 2;
@@ -429,8 +452,7 @@ void SelfCheckScreen::render(Painter& painter) const {
   if (m_sources.speaker != nullptr) m_listen.render(painter);
 
   draw_picture(painter, picture_for(m_flow.step()), m_picture, p.text, p.background);
-  painter.text({m_question.x, m_question.y}, m_flow.step().text->get("vi"), t.heading(),
-               m_question.width);
+  painter.text({m_question.x, m_question.y}, question_text(), t.heading(), m_question.width);
 
   if (m_layout == Layout::choices) {
     for (const auto& b : m_answers) b->render(painter);

@@ -6,6 +6,7 @@
 #include "kiosk/ui/Screen.hpp"
 #include "kiosk/ui/Speaker.hpp"
 #include "kiosk/ui/Theme.hpp"
+#include "kiosk/ui/UiText.hpp"
 #include "kiosk/ui/selfcheck/DigitPad.hpp"
 #include "kiosk/ui/selfcheck/SelfCheckFlow.hpp"
 #include "kiosk/ui/selfcheck/SelfCheckResult.hpp"
@@ -36,6 +37,9 @@ class SelfCheckScreen final : public Screen, public StepsBack {
     const content::Bundle* bundle = nullptr;  // the support pages' titles
     Speaker* speaker = nullptr;
     std::filesystem::path narrations;  // content::narration_folder() of the bundle; may be empty
+    // The language of the questions (the standard's translations, Vietnamese where it has none)
+    // and of the wizard's own words (UiText). "Nghe" reads the Vietnamese narration.
+    std::string language = "vi";
   };
 
   SelfCheckScreen(const Theme& theme, Navigator& navigator, SelfCheckFlow flow, Sources sources);
@@ -64,7 +68,7 @@ class SelfCheckScreen final : public Screen, public StepsBack {
   [[nodiscard]] bool has_listen() const noexcept { return m_sources.speaker != nullptr; }
   // The result, once shown.
   [[nodiscard]] const SelfCheckResult* result() const noexcept { return m_result.get(); }
-  // "Câu 3/15".
+  // "Câu 3/15" ("Question 3/15").
   [[nodiscard]] std::string progress_text() const;
   // The narration file of the current question, or empty when `tinxa narrate` made none.
   [[nodiscard]] std::filesystem::path narration_file() const;
@@ -82,6 +86,8 @@ class SelfCheckScreen final : public Screen, public StepsBack {
   void listen();
   [[nodiscard]] bool show_unknown() const;
   [[nodiscard]] std::string hint_text() const;
+  [[nodiscard]] std::string words(UiText key) const;
+  [[nodiscard]] const std::string& question_text() const;
 
   const Theme& m_theme;
   Navigator& m_navigator;

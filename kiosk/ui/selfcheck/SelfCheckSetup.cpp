@@ -22,13 +22,15 @@ std::vector<content::Standard> load_kiosk_standards(const std::filesystem::path&
   return std::move(loaded.standards);
 }
 
-std::function<std::unique_ptr<Screen>(const Theme&, Navigator&)> self_check_factory(
-    const std::vector<content::Standard>& standards, const content::Bundle& bundle,
-    const config::SiteSettings& site, const content::Clock& clock, const content::TimeZone& zone,
-    Speaker* speaker) {
+std::function<std::unique_ptr<Screen>(const Theme&, Navigator&, const std::string&)>
+self_check_factory(const std::vector<content::Standard>& standards, const content::Bundle& bundle,
+                   const config::SiteSettings& site, const content::Clock& clock,
+                   const content::TimeZone& zone, Speaker* speaker) {
   return [&standards, &bundle, &site, &clock, &zone, speaker](
-             const Theme& theme, Navigator& navigator) -> std::unique_ptr<Screen> {
+             const Theme& theme, Navigator& navigator,
+             const std::string& language) -> std::unique_ptr<Screen> {
     SelfCheckScreen::Sources sources;
+    sources.language = language;
     sources.bundle = &bundle;
     sources.speaker = speaker;
     if (!site.data_dir.empty()) {

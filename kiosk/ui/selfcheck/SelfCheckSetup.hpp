@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace tinxa::kiosk::ui::selfcheck {
@@ -26,11 +27,12 @@ namespace tinxa::kiosk::ui::selfcheck {
 
 // What KioskUi::set_self_check takes: a wizard for the local date of `clock` in `zone` and the
 // site's province, each time it is opened; null when no standard applies that day. The narrations
-// are looked for where `tinxa narrate` puts them for this bundle under `site.data_dir`. Everything
-// given by reference (and `speaker`, which may be null) must outlive the factory.
-[[nodiscard]] std::function<std::unique_ptr<Screen>(const Theme&, Navigator&)> self_check_factory(
-    const std::vector<content::Standard>& standards, const content::Bundle& bundle,
-    const config::SiteSettings& site, const content::Clock& clock, const content::TimeZone& zone,
-    Speaker* speaker);
+// are looked for where `tinxa narrate` puts them for this bundle under `site.data_dir`. The wizard
+// speaks the language the factory is called with (KioskUi::language()). Everything given by
+// reference (and `speaker`, which may be null) must outlive the factory.
+[[nodiscard]] std::function<std::unique_ptr<Screen>(const Theme&, Navigator&, const std::string&)>
+self_check_factory(const std::vector<content::Standard>& standards, const content::Bundle& bundle,
+                   const config::SiteSettings& site, const content::Clock& clock,
+                   const content::TimeZone& zone, Speaker* speaker);
 
 }  // namespace tinxa::kiosk::ui::selfcheck

@@ -11,9 +11,9 @@
 // idle reset always land on the home screen, the stack stays shallow, the painter's caches stay
 // within their bounds, and memory after the warm-up stays flat.
 //
-// Determinism: the events are a pure function of the seed. The one input they do not fix is the
-// real time the EventMapper stamps on finger motion, which sets the fling speed; motion events
-// are read microseconds apart, so every fling is fast and ends at the same document edge.
+// Determinism: the events are a pure function of the seed, and the EventMapper stamps finger
+// events with the same virtual clock, which moves 16 ms (a frame) after each motion of a drag,
+// so every fling has the same speed in every run.
 #include "config/settings/KioskSettings.hpp"
 #include "config/settings/SiteSettings.hpp"
 #include "content/loader/BundleLoader.hpp"
@@ -164,8 +164,8 @@ class Monkey {
         m_painter(m_window.renderer(), m_fonts),
         m_metrics(kiosk::ui::DisplayMetrics::from_settings(display(panel), m_window.panel_size())),
         m_ui(bundle, m_site, clock, zone, kiosk::ui::Theme(m_metrics), m_painter, m_settings.idle),
-        m_mapper(m_window.panel_size(), m_window.rotation(),
-                 kiosk::ui::Theme(m_metrics).slop_px()) {
+        m_mapper(m_window.panel_size(), m_window.rotation(), kiosk::ui::Theme(m_metrics).slop_px(),
+                 clock) {
     SDL_FlushEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
     draw();
   }
@@ -311,7 +311,10 @@ class Monkey {
     for (int i = pick(2, 12); i > 0; --i) {
       at = {std::clamp(at.x + dx, 0, size.width - 1), std::clamp(at.y + dy, 0, size.height - 1)};
       push(finger(SDL_FINGERMOTION, 0, at));
-      if (chance(0.1)) pass_time(Ms{pick(5, 40)});
+      // A frame between motions (the mapper reads each one at its own virtual time), now and
+      // then a slower one.
+      const bool slow = chance(0.1);
+      pass_time(Ms{slow ? pick(5, 40) : 16});
     }
     push(finger(SDL_FINGERUP, 0, at));
     ++m_figures.drags;

@@ -6,15 +6,10 @@
 #include "content/eligibility/Eligibility.hpp"
 #include "content/eligibility/HouseholdQuestions.hpp"
 #include "content/eligibility/StandardReader.hpp"
-#include "content/loader/BundleLoader.hpp"
-#include "content/time/Clock.hpp"
-#include "content/time/TimeZone.hpp"
 #include "kiosk/ui/HomeScreen.hpp"
-#include "kiosk/ui/KioskUi.hpp"
-#include "kiosk/ui/Speaker.hpp"
 #include "kiosk/ui/selfcheck/SelfCheckScreen.hpp"
 #include "kiosk/ui/selfcheck/SelfCheckSetup.hpp"
-#include "tests/kiosk/ui/RecordingPainter.hpp"
+#include "tests/kiosk/ui/UiFixture.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -34,11 +29,7 @@ namespace {
 
 const std::filesystem::path kSample = std::filesystem::path(TINXA_SOURCE_DIR) / "content/sample";
 
-const content::Bundle& sample_bundle() {
-  static const content::LoadResult loaded = content::load_bundle(kSample);
-  REQUIRE(loaded.ok());
-  return loaded.bundle;
-}
+using test::sample_bundle;
 
 const std::vector<content::Standard>& sample_standards() {
   static const std::vector<content::Standard> standards = [] {
@@ -51,41 +42,10 @@ const std::vector<content::Standard>& sample_standards() {
   return standards;
 }
 
-// A Speaker that records what it was asked to play.
-struct RecordingSpeaker final : ui::Speaker {
-  bool play(const std::filesystem::path& file, const std::string& subject) override {
-    played.push_back({file, subject});
-    m_subject = subject;
-    m_state = State::playing;
-    return true;
-  }
-  void pause() override { m_state = State::paused; }
-  void resume() override { m_state = State::playing; }
-  void stop() override {
-    ++stops;
-    m_state = State::stopped;
-    m_subject.clear();
-  }
-  void set_volume(float v) override { m_volume = v; }
-  [[nodiscard]] float volume() const override { return m_volume; }
-  [[nodiscard]] State state() const override { return m_state; }
-  [[nodiscard]] std::string subject() const override { return m_subject; }
-
-  std::vector<std::pair<std::filesystem::path, std::string>> played;
-  int stops = 0;
-  State m_state = State::stopped;
-  std::string m_subject;
-  float m_volume = 1.0f;
-};
-
 // The kiosk at 1920x1080 on 21.5", in `province`, at noon of `day`, with the self-check tile.
-struct Kiosk {
+struct Kiosk : test::UiFixture {
   Kiosk(year_month_day day, std::string province, std::filesystem::path data_dir = {})
-      : zone(content::TimeZone::load("Asia/Ho_Chi_Minh")),
-        clock(zone.from_local({day, std::chrono::hours{12}})),
-        kiosk(sample_bundle(), site, clock, zone,
-              ui::Theme(ui::DisplayMetrics::from_settings(config::KioskSettings{}.display)),
-              painter) {
+      : UiFixture(sample_bundle(), {day, std::chrono::hours{12}}) {
     site.commune_name = "Xã Tân Lập";
     site.province = std::move(province);
     site.data_dir = std::move(data_dir);
@@ -97,15 +57,7 @@ struct Kiosk {
     draw();
   }
 
-  void draw() {
-    painter.clear();
-    kiosk.render(painter);
-  }
-  void tap(ui::Point p) {
-    (void)kiosk.input(ui::Action::make_press(p));
-    (void)kiosk.input(ui::Action::make_tap(p));
-    draw();
-  }
+  using UiFixture::tap;
   void tap(const ui::Button& b) {
     REQUIRE(b.enabled());
     tap(b.rect().center());
@@ -209,31 +161,9 @@ struct Kiosk {
   // Every touch target drawn is at least 16 mm, and any two are 2.5 mm apart.
   void check_targets() {
     draw();
-    const ui::Theme& theme = kiosk.theme();
-    const auto& targets = painter.targets;
-    REQUIRE(!targets.empty());
-    for (const auto& t : targets) {
-      CHECK(theme.to_mm(t.width) >= ui::Theme::kMinTargetMm);
-      CHECK(theme.to_mm(t.height) >= ui::Theme::kMinTargetMm);
-    }
-    for (std::size_t i = 0; i < targets.size(); ++i) {
-      for (std::size_t j = i + 1; j < targets.size(); ++j) {
-        const auto& a = targets[i];
-        const auto& b = targets[j];
-        const int dx = std::max(b.x - a.right(), a.x - b.right());
-        const int dy = std::max(b.y - a.bottom(), a.y - b.bottom());
-        INFO("targets " << a.x << "," << a.y << " and " << b.x << "," << b.y);
-        CHECK(theme.to_mm(std::max(dx, dy)) >= ui::Theme::kMinGapMm - 0.3);
-      }
-    }
+    test::check_targets(kiosk.theme(), painter.targets, kiosk.top().name());
   }
 
-  content::TimeZone zone;
-  content::VirtualClock clock;
-  config::SiteSettings site;
-  test::RecordingPainter painter;
-  RecordingSpeaker speaker;
-  ui::KioskUi kiosk;
   std::vector<std::pair<ui::UsageEvent, std::string>> events;
 };
 
@@ -506,9 +436,9 @@ TEST_CASE("Nghe plays the question's narration from the cache of tinxa narrate",
   REQUIRE(k.wizard().has_listen());
   CHECK(k.wizard().narration_file() == file);
   k.tap(k.wizard().listen_button());
-  REQUIRE(k.speaker.played.size() == 1);
-  CHECK(k.speaker.played[0].first == file);
-  CHECK(k.speaker.played[0].second == "question:ho-gia-dinh.khu-vuc");
+  REQUIRE(k.speaker.plays.size() == 1);
+  CHECK(k.speaker.plays[0] == file);
+  CHECK(k.speaker.subject() == "question:ho-gia-dinh.khu-vuc");
   // The next question has no narration here: its button is dimmed, and moving on stopped the
   // question being read.
   k.tap_answer("Nông thôn (xã)");

@@ -1,10 +1,7 @@
-#include "content/loader/BundleLoader.hpp"
-#include "content/time/Clock.hpp"
-#include "content/time/TimeZone.hpp"
 #include "kiosk/ui/AdminAccess.hpp"
 #include "kiosk/ui/AdminScreen.hpp"
 #include "kiosk/ui/KioskUi.hpp"
-#include "tests/kiosk/ui/RecordingPainter.hpp"
+#include "tests/kiosk/ui/UiFixture.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,20 +11,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const content::Bundle& sample_bundle() {
-  static const content::LoadResult loaded =
-      content::load_bundle(std::filesystem::path(TINXA_SOURCE_DIR) / "content" / "sample");
-  REQUIRE(loaded.ok());
-  return loaded.bundle;
-}
-
-struct Kiosk {
-  Kiosk()
-      : zone(content::TimeZone::load("Asia/Ho_Chi_Minh")),
-        clock(zone.from_local({std::chrono::year{2026} / 11 / 28, std::chrono::hours{14}})),
-        kiosk(sample_bundle(), site, clock, zone,
-              ui::Theme(ui::DisplayMetrics::from_settings(config::KioskSettings{}.display)),
-              painter) {
+struct Kiosk : test::UiFixture {
+  Kiosk() : UiFixture(test::sample_bundle(), {std::chrono::year{2026} / 11 / 28, 14h}) {
     site.commune_name = "Xã Tân Lập";
     ui::AdminHooks hooks;
     hooks.info = [] {
@@ -41,14 +26,11 @@ struct Kiosk {
     kiosk.set_admin("2468", std::move(hooks));
     draw();
   }
-  void draw() {
-    painter.clear();
-    kiosk.render(painter);
-  }
   ui::Point name_point() const {
     const ui::Rect& r = kiosk.admin_press_area();
     return {r.x + 10, r.y + r.height / 2};
   }
+  // A tap, and the update that lets the kiosk act on it, before the screen is drawn.
   void tap(ui::Point p) {
     (void)kiosk.input(ui::Action::make_press(p));
     (void)kiosk.input(ui::Action::make_tap(p));
@@ -76,11 +58,6 @@ struct Kiosk {
     for (auto t = 0ms; t < held; t += 100ms) kiosk.update(100ms);
   }
 
-  content::TimeZone zone;
-  content::VirtualClock clock;
-  config::SiteSettings site;
-  test::RecordingPainter painter;
-  ui::KioskUi kiosk;
   int reloads = 0;
   int exits = 0;
 };

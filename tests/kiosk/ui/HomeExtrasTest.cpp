@@ -110,6 +110,11 @@ TEST_CASE("The ticker shows pages marked as notices and pages new this fortnight
   const auto after = ui::ticker_items(b2, on_1, k.zone);
   CHECK(std::find(before.begin(), before.end(), line) != before.end());
   CHECK(std::find(after.begin(), after.end(), line) == after.end());
+  // In English the label (and the title, where the page has one) follow the language.
+  const auto english = ui::ticker_items(b2, on_31, k.zone, "en");
+  const std::string english_line = "Notice: " + expiring.title.get("en");
+  CHECK(std::find(english.begin(), english.end(), english_line) != english.end());
+  CHECK(std::find(english.begin(), english.end(), line) == english.end());
 }
 
 TEST_CASE("The next broadcast line appears on the home screen when known", "[kiosk][ui][ticker]") {

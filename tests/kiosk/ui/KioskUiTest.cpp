@@ -1,11 +1,8 @@
-#include "content/loader/BundleLoader.hpp"
-#include "content/time/Clock.hpp"
-#include "content/time/TimeZone.hpp"
 #include "kiosk/ui/CategoryScreen.hpp"
 #include "kiosk/ui/DocumentScreen.hpp"
 #include "kiosk/ui/HomeScreen.hpp"
 #include "kiosk/ui/KioskUi.hpp"
-#include "tests/kiosk/ui/RecordingPainter.hpp"
+#include "tests/kiosk/ui/UiFixture.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,78 +18,25 @@ using std::chrono::year_month_day;
 
 namespace {
 
-const content::Bundle& sample_bundle() {
-  static const content::LoadResult loaded =
-      content::load_bundle(std::filesystem::path(TINXA_SOURCE_DIR) / "content" / "sample");
-  REQUIRE(loaded.ok());
-  return loaded.bundle;
-}
-
-content::TimePoint local(const content::TimeZone& zone, year_month_day d, int h, int m) {
-  return zone.from_local({d, std::chrono::hours{h} + std::chrono::minutes{m}});
-}
+using test::check_targets;
+using test::sample_bundle;
 
 // The kiosk as a resident meets it: sample content, 1920x1080 at 21.5", Saturday 28/11/2026
 // 14:30 in Hồ Chí Minh City, drawn into a recording painter.
-struct Kiosk {
+struct Kiosk : test::UiFixture {
   explicit Kiosk(const content::Bundle& b = sample_bundle(),
                  ui::TextScale scale = ui::TextScale::normal)
-      : bundle(b),
-        zone(content::TimeZone::load("Asia/Ho_Chi_Minh")),
-        clock(local(zone, year{2026} / 11 / 28, 14, 30)),
-        kiosk(bundle, site, clock, zone,
-              ui::Theme(ui::DisplayMetrics::from_settings(config::KioskSettings{}.display),
-                        ui::ContrastMode::normal, scale),
-              painter) {
+      : UiFixture(b, {year{2026} / 11 / 28, 14h + 30min}, test::default_theme(scale)) {
     site.commune_name = "Xã Tân Lập";
     draw();
   }
 
-  void draw() {
-    painter.clear();
-    kiosk.render(painter);
-  }
-
-  // A resident's finger: down, then up at the same place.
-  void tap(ui::Point p) {
-    (void)kiosk.input(ui::Action::make_press(p));
-    (void)kiosk.input(ui::Action::make_tap(p));
-    draw();
-  }
-
   const ui::HomeScreen& home() const { return dynamic_cast<const ui::HomeScreen&>(kiosk.top()); }
-
-  const content::Bundle& bundle;
-  config::SiteSettings site;
-  content::TimeZone zone;
-  content::VirtualClock clock;
-  test::RecordingPainter painter;
-  ui::KioskUi kiosk;
 };
 
-// Every touch target drawn is at least 16 mm in both directions, and any two are 2.5 mm apart.
+// Every touch target drawn on the screen shown keeps its size and distance.
 void check_targets(const Kiosk& k) {
-  const ui::Theme& theme = k.kiosk.theme();
-  const auto& targets = k.painter.targets;
-  REQUIRE(!targets.empty());
-  const double slack_mm = 0.3;  // rounding to whole pixels
-  for (const auto& t : targets) {
-    INFO(k.kiosk.top().name() << ": target " << t.x << "," << t.y << " " << t.width << "x"
-                              << t.height);
-    CHECK(theme.to_mm(t.width) >= ui::Theme::kMinTargetMm);
-    CHECK(theme.to_mm(t.height) >= ui::Theme::kMinTargetMm);
-  }
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    for (std::size_t j = i + 1; j < targets.size(); ++j) {
-      const auto& a = targets[i];
-      const auto& b = targets[j];
-      const int dx = std::max(b.x - a.right(), a.x - b.right());
-      const int dy = std::max(b.y - a.bottom(), a.y - b.bottom());
-      INFO(k.kiosk.top().name() << ": targets " << a.x << "," << a.y << " and " << b.x << ","
-                                << b.y);
-      CHECK(theme.to_mm(std::max(dx, dy)) >= ui::Theme::kMinGapMm - slack_mm);
-    }
-  }
+  check_targets(k.kiosk.theme(), k.painter.targets, k.kiosk.top().name());
 }
 
 }  // namespace

@@ -1,19 +1,16 @@
 // The "Nghe" bar, the hear-again screen and the language switch, without SDL: a recording
 // painter, a recording speaker and the virtual clock.
 
-#include "content/loader/BundleLoader.hpp"
 #include "content/speech/Narrator.hpp"
 #include "content/speech/SpokenText.hpp"
 #include "content/store/Database.hpp"
 #include "content/store/StoreFiles.hpp"
-#include "content/time/Clock.hpp"
-#include "content/time/TimeZone.hpp"
 #include "kiosk/ui/HearAgainScreen.hpp"
 #include "kiosk/ui/HomeScreen.hpp"
 #include "kiosk/ui/KioskUi.hpp"
 #include "kiosk/ui/ListenBar.hpp"
 #include "kiosk/ui/PageScreen.hpp"
-#include "tests/kiosk/ui/RecordingPainter.hpp"
+#include "tests/kiosk/ui/UiFixture.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -27,51 +24,9 @@ using State = ui::Speaker::State;
 
 namespace {
 
-// A speaker that remembers what it was asked; a sound "ends" when the test says so.
-class RecordingSpeaker final : public ui::Speaker {
- public:
-  bool play(const std::filesystem::path& file, const std::string& subject) override {
-    plays.push_back(file);
-    if (!std::filesystem::exists(file)) {
-      stop();
-      return false;
-    }
-    m_state = State::playing;
-    m_subject = subject;
-    return true;
-  }
-  void pause() override {
-    if (m_state == State::playing) m_state = State::paused;
-  }
-  void resume() override {
-    if (m_state == State::paused) m_state = State::playing;
-  }
-  void stop() override {
-    m_state = State::stopped;
-    m_subject.clear();
-  }
-  void set_volume(float v) override { m_volume = std::clamp(v, 0.0f, 1.0f); }
-  [[nodiscard]] float volume() const override { return m_volume; }
-  [[nodiscard]] State state() const override { return m_state; }
-  [[nodiscard]] std::string subject() const override { return m_subject; }
-  [[nodiscard]] bool available() const override { return has_device; }
-  void finish() { stop(); }
-
-  std::vector<std::filesystem::path> plays;
-  bool has_device = true;
-
- private:
-  State m_state = State::stopped;
-  std::string m_subject;
-  float m_volume = 0.5f;
-};
-
-const content::Bundle& sample_bundle() {
-  static const content::LoadResult loaded =
-      content::load_bundle(std::filesystem::path(TINXA_SOURCE_DIR) / "content" / "sample");
-  REQUIRE(loaded.ok());
-  return loaded.bundle;
-}
+using test::check_targets;
+using test::RecordingSpeaker;
+using test::sample_bundle;
 
 std::filesystem::path scratch(const std::string& name) {
   const auto dir = std::filesystem::path(TINXA_BINARY_DIR) / "kiosk-listen-test" / name;
@@ -87,30 +42,9 @@ void touch(const std::filesystem::path& file) {
 
 ui::Point centre(const ui::Rect& r) { return {r.x + r.width / 2, r.y + r.height / 2}; }
 
-ui::Theme make_theme() {
-  return ui::Theme(ui::DisplayMetrics::from_settings(config::KioskSettings{}.display));
-}
-
-// Every touch target at least 16 mm, any two at least 2.5 mm apart.
-void check_targets(const ui::Theme& theme, const std::vector<ui::Rect>& targets) {
-  for (const auto& t : targets) {
-    CHECK(theme.to_mm(t.width) >= ui::Theme::kMinTargetMm);
-    CHECK(theme.to_mm(t.height) >= ui::Theme::kMinTargetMm);
-  }
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    for (std::size_t j = i + 1; j < targets.size(); ++j) {
-      const auto& a = targets[i];
-      const auto& b = targets[j];
-      const int dx = std::max(b.x - a.right(), a.x - b.right());
-      const int dy = std::max(b.y - a.bottom(), a.y - b.bottom());
-      CHECK(theme.to_mm(std::max(dx, dy)) >= ui::Theme::kMinGapMm - 0.3);
-    }
-  }
-}
-
 struct Bar {
   explicit Bar(ui::Speaker* speaker, int width = 1920)
-      : theme(make_theme()),
+      : theme(test::default_theme()),
         bar(theme, {speaker, [this](const std::string& s) { listened.push_back(s); }}) {
     file = scratch("bar") / "page.ogg";
     touch(file);
@@ -272,11 +206,9 @@ TEST_CASE("A page's narration: the recording, else the rendered narration, else 
 namespace {
 
 // The kiosk with the sample content at 28/11/2026 14:30, a data folder of its own and a speaker.
-struct Kiosk {
+struct Kiosk : test::UiFixture {
   explicit Kiosk(const std::string& name)
-      : zone(content::TimeZone::load("Asia/Ho_Chi_Minh")),
-        clock(zone.from_local({year{2026} / 11 / 28, 14h + 30min})),
-        kiosk(sample_bundle(), site, clock, zone, make_theme(), painter) {
+      : UiFixture(sample_bundle(), {year{2026} / 11 / 28, 14h + 30min}) {
     site.data_dir = scratch(name);
     kiosk.set_usage_sink([this](ui::UsageEvent e, const std::string& s) {
       if (e == ui::UsageEvent::listen) listens.push_back(s);
@@ -284,15 +216,10 @@ struct Kiosk {
     kiosk.set_speaker(&speaker);
     draw();
   }
-  void draw() {
+  // Every drawing comes after an update(0ms), as in the kiosk's loop.
+  void draw() override {
     kiosk.update(0ms);
-    painter.clear();
-    kiosk.render(painter);
-  }
-  void tap(ui::Point p) {
-    (void)kiosk.input(ui::Action::make_press(p));
-    (void)kiosk.input(ui::Action::make_tap(p));
-    draw();
+    UiFixture::draw();
   }
   std::filesystem::path narration(const std::string& page_id) {
     const auto folder = content::narration_folder(site.data_dir, sample_bundle().info.id);
@@ -301,13 +228,7 @@ struct Kiosk {
     return file;
   }
 
-  config::SiteSettings site;
-  content::TimeZone zone;
-  content::VirtualClock clock;
-  test::RecordingPainter painter;
-  RecordingSpeaker speaker;
   std::vector<std::string> listens;
-  ui::KioskUi kiosk;
 };
 
 const ui::PageScreen& page_of(const ui::KioskUi& k) {

@@ -1,8 +1,6 @@
-#include "content/loader/BundleLoader.hpp"
-#include "kiosk/ui/Navigator.hpp"
 #include "kiosk/ui/PageScreen.hpp"
 #include "kiosk/ui/QrCode.hpp"
-#include "tests/kiosk/ui/RecordingPainter.hpp"
+#include "tests/kiosk/ui/UiFixture.hpp"
 
 #include <qrencode.h>
 #include <catch2/catch.hpp>
@@ -14,22 +12,8 @@ using namespace tinxa::kiosk;
 
 namespace {
 
-struct NoNavigator final : ui::Navigator {
-  void open_category(const std::string&) override {}
-  void open_page(const std::string&) override {}
-  void open_search() override {}
-  void go_home() override {}
-  void go_back() override {}
-  void toggle_large_text() override {}
-  void toggle_high_contrast() override {}
-};
-
-const content::Bundle& sample_bundle() {
-  static const content::LoadResult loaded =
-      content::load_bundle(std::filesystem::path(TINXA_SOURCE_DIR) / "content" / "sample");
-  REQUIRE(loaded.ok());
-  return loaded.bundle;
-}
+using test::NoNavigator;
+using test::sample_bundle;
 
 constexpr ui::Color kBlack{0, 0, 0, 255};
 constexpr ui::Color kWhite{255, 255, 255, 255};

@@ -1,13 +1,10 @@
-#include "content/loader/BundleLoader.hpp"
 #include "content/text/Fold.hpp"
-#include "content/time/Clock.hpp"
-#include "content/time/TimeZone.hpp"
 #include "kiosk/ui/HomeScreen.hpp"
 #include "kiosk/ui/KioskUi.hpp"
 #include "kiosk/ui/Search.hpp"
 #include "kiosk/ui/SearchScreen.hpp"
 #include "kiosk/ui/Telex.hpp"
-#include "tests/kiosk/ui/RecordingPainter.hpp"
+#include "tests/kiosk/ui/UiFixture.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -19,12 +16,7 @@ using std::chrono::year;
 
 namespace {
 
-const content::Bundle& sample_bundle() {
-  static const content::LoadResult loaded =
-      content::load_bundle(std::filesystem::path(TINXA_SOURCE_DIR) / "content" / "sample");
-  REQUIRE(loaded.ok());
-  return loaded.bundle;
-}
+using test::sample_bundle;
 
 content::Page page(std::string id, std::string title, std::string summary = {},
                    std::string body = {}, std::vector<std::string> tags = {}) {
@@ -44,27 +36,15 @@ std::vector<std::string> ids(const std::vector<ui::SearchHit>& hits) {
   return out;
 }
 
-struct Kiosk {
+struct Kiosk : test::UiFixture {
   Kiosk()
-      : zone(content::TimeZone::load("Asia/Ho_Chi_Minh")),
-        clock(zone.from_local(
-            {year{2026} / 11 / 28, std::chrono::hours{14} + std::chrono::minutes{30}})),
-        kiosk(sample_bundle(), site, clock, zone,
-              ui::Theme(ui::DisplayMetrics::from_settings(config::KioskSettings{}.display)),
-              painter) {
+      : UiFixture(sample_bundle(),
+                  {year{2026} / 11 / 28, std::chrono::hours{14} + std::chrono::minutes{30}}) {
     kiosk.set_usage_sink(
         [this](ui::UsageEvent e, const std::string& s) { events.emplace_back(e, s); });
     draw();
   }
-  void draw() {
-    painter.clear();
-    kiosk.render(painter);
-  }
-  void tap(ui::Point p) {
-    (void)kiosk.input(ui::Action::make_press(p));
-    (void)kiosk.input(ui::Action::make_tap(p));
-    draw();
-  }
+  using UiFixture::tap;
   void tap(const ui::Rect& r) { tap(ui::Point{r.x + r.width / 2, r.y + r.height / 2}); }
   const ui::SearchScreen& search() const {
     return dynamic_cast<const ui::SearchScreen&>(kiosk.top());
@@ -78,11 +58,6 @@ struct Kiosk {
     tap(it->rect);
   }
 
-  config::SiteSettings site;
-  content::TimeZone zone;
-  content::VirtualClock clock;
-  test::RecordingPainter painter;
-  ui::KioskUi kiosk;
   std::vector<std::pair<ui::UsageEvent, std::string>> events;
 };
 
@@ -323,15 +298,7 @@ TEST_CASE("Search from a page found returns to the same search", "[kiosk][search
 }
 
 TEST_CASE("The search screen keeps its sizes in portrait and at large text", "[kiosk][search]") {
-  struct NoNavigator final : ui::Navigator {
-    void open_category(const std::string&) override {}
-    void open_page(const std::string&) override {}
-    void open_search() override {}
-    void go_home() override {}
-    void go_back() override {}
-    void toggle_large_text() override {}
-    void toggle_high_contrast() override {}
-  } navigator;
+  test::NoNavigator navigator;
   std::vector<const content::Page*> pages;
   for (const auto& p : sample_bundle().pages) pages.push_back(&p);
   for (const ui::Size size : {ui::Size{1920, 1080}, ui::Size{1080, 1920}}) {
