@@ -7,7 +7,10 @@
 #   3. the kiosk: a window where there is a display, otherwise a tour of its screens as PNG files;
 #   4. tinxa-broadcastd --simulate: the real engine on a virtual clock, each zone's audio to WAV;
 #   5. tinxa log: the as-run log it wrote;
-#   6. where there is a sound card: tinxa-broadcastd in real time for 20 s, and tinxa play.
+#   6. where there is a sound card: tinxa-broadcastd in real time for 20 s, and tinxa play; the
+#      daemon also records each zone off air (schedule.yaml `off_air`) into
+#      build/demo-data/off-air/<zone>-<date>-<time>.wav. Without one, step 4's files are the
+#      loudspeakers' audio.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./deploy/setup.sh
@@ -74,6 +77,10 @@ if aplay -l 2>/dev/null | grep -q '^card '; then
   "$tinxa" status --config "$rt" || true
   kill -TERM "$daemon"
   wait "$daemon" || true
+  echo "Bản ghi phát sóng của từng vùng / each zone's off-air recording (real time):"
+  ls -l build/demo-data/off-air/ || true
 else
   echo "Máy không có card âm thanh (aplay -l): bỏ qua / no sound card (aplay -l): skipped."
+  echo "Âm thanh phát ra loa ở bước 4 / what the loudspeakers would play is in step 4's files:"
+  ls -l build/demo/off-air/
 fi

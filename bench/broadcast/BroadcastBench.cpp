@@ -214,6 +214,7 @@ int run_tinxa(int count, const std::filesystem::path& events_path, const std::fi
   tb::EngineOptions options;
   options.sample_rate_hz = kRate;
   options.lead = lead;
+  options.decode_thread = true;  // as the daemon: the loop never decodes
   tb::Engine engine{clock, log, schedule, bundle, options, &cache};
   tb::ZoneOutput& output = *engine.output("z");
   tb::PortAudioSink sink{latency_ms / 1000.0};

@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 namespace tinxa::broadcast {
 
 DecodeStream::DecodeStream(const std::filesystem::path& path, DeviceFormat device, float gain,
                            Resampler::Quality quality)
-    : m_file{content::SoundFile::open(path)},
+    : DecodeStream{content::SoundFile::open(path), device, gain, quality} {}
+
+DecodeStream::DecodeStream(content::SoundFile file, DeviceFormat device, float gain,
+                           Resampler::Quality quality)
+    : m_file{std::move(file)},
       m_device{device},
       m_gain{gain},
       m_file_channels{static_cast<std::size_t>(m_file.channels())},
@@ -28,10 +33,11 @@ DecodeStream::DecodeStream(const std::filesystem::path& path, DeviceFormat devic
   }
 }
 
-void DecodeStream::skip(std::int64_t device_frames) {
+void DecodeStream::skip(std::int64_t device_frames, bool allow_seek) {
   if (device_frames <= 0) return;
   auto file_frames = static_cast<std::int64_t>(std::llround(
       static_cast<double>(device_frames) * m_file.sample_rate_hz() / m_device.sample_rate_hz));
+  if (allow_seek && m_file.seek(file_frames)) file_frames = 0;
   while (file_frames > 0) {
     const auto want = static_cast<std::size_t>(
         std::min<std::int64_t>(file_frames, static_cast<std::int64_t>(kChunkFrames)));

@@ -36,12 +36,17 @@ class DecodeStream {
   // keeps its first ones (a mono device gets the average of the file's channels).
   DecodeStream(const std::filesystem::path& path, DeviceFormat device, float gain,
                Resampler::Quality quality = Resampler::Quality::medium);
+  // The same for a file already opened (and not read from yet), e.g. probed on another thread.
+  DecodeStream(content::SoundFile file, DeviceFormat device, float gain,
+               Resampler::Quality quality = Resampler::Quality::medium);
 
   // Before the first fill(): starts the decode `device_frames` frames (at the device rate) into
-  // the file, by decoding and dropping what comes before (exact for every format libsndfile
-  // reads; content::SoundFile has no seek). Past the end: the stream is simply at its end.
-  // Throws as fill().
-  void skip(std::int64_t device_frames);
+  // the file. Where the file is seekable (content::SoundFile::seek) it seeks, so a resume late in
+  // a long file costs no decoding; otherwise it decodes and drops what comes before. Both land on
+  // the same file frame and the resampler starts afresh there, so the samples that follow are
+  // identical either way. Past the end: the stream is simply at its end. `allow_seek` false
+  // forces decoding and dropping (tests compare the two). Throws as fill().
+  void skip(std::int64_t device_frames, bool allow_seek = true);
 
   // Fills `block` (whose channels must equal the device's) with the next frames: all of its
   // capacity, except for the last block, which is marked end_of_stream (and may hold 0 frames).

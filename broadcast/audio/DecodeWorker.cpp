@@ -6,7 +6,13 @@
 namespace tinxa::broadcast {
 
 DecodeWorker::DecodeWorker(std::unique_ptr<LoudnessCache> cache, Options options)
-    : m_cache{std::move(cache)}, m_options{options}, m_thread{[this] { run(); }} {}
+    : m_owned_cache{std::move(cache)},
+      m_cache{m_owned_cache.get()},
+      m_options{options},
+      m_thread{[this] { run(); }} {}
+
+DecodeWorker::DecodeWorker(LoudnessCache* cache, Options options)
+    : m_cache{cache}, m_options{options}, m_thread{[this] { run(); }} {}
 
 DecodeWorker::~DecodeWorker() {
   {
@@ -14,6 +20,7 @@ DecodeWorker::~DecodeWorker() {
     m_quit = true;
   }
   m_wake.notify_one();
+  m_turn_done.notify_all();
   m_thread.join();
 }
 
@@ -46,6 +53,14 @@ std::size_t DecodeWorker::active() const {
   return m_active + m_incoming.size();
 }
 
+bool DecodeWorker::settle(std::chrono::milliseconds timeout) {
+  std::unique_lock lock{m_mutex};
+  const std::uint64_t wanted = m_turns_begun + 1;
+  m_woken = true;
+  m_wake.notify_one();
+  return m_turn_done.wait_for(lock, timeout, [&] { return m_quit || m_turns_done >= wanted; });
+}
+
 void DecodeWorker::run() {
   std::vector<std::shared_ptr<PlaybackStream>> streams;
   std::vector<Output> outputs;
@@ -57,6 +72,7 @@ void DecodeWorker::run() {
         return;
       }
       m_woken = false;
+      ++m_turns_begun;
       std::move(m_incoming.begin(), m_incoming.end(), std::back_inserter(streams));
       m_incoming.clear();
       outputs = m_outputs;
@@ -65,10 +81,14 @@ void DecodeWorker::run() {
       output.pool->reclaim(*output.spent);
     }
     std::erase_if(streams, [this](const std::shared_ptr<PlaybackStream>& stream) {
-      return !stream->top_up(m_cache.get(), m_options.queue_target_blocks);
+      return !stream->top_up(m_cache, m_options.queue_target_blocks);
     });
-    const std::lock_guard lock{m_mutex};
-    m_active = streams.size();
+    {
+      const std::lock_guard lock{m_mutex};
+      m_active = streams.size();
+      ++m_turns_done;
+    }
+    m_turn_done.notify_all();
   }
 }
 

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -34,6 +35,12 @@ class DecodeWorker {
   // Starts the thread. `cache` (may be null: no normalisation) is used on the decode thread only
   // from now on. Throws std::system_error if the thread cannot start.
   explicit DecodeWorker(std::unique_ptr<LoudnessCache> cache, Options options);
+  // The same with a cache the caller owns (may be null); it must outlive the worker, and no other
+  // thread may use it while the worker runs.
+  DecodeWorker(LoudnessCache* cache, Options options);
+  // No normalisation.
+  DecodeWorker(std::nullptr_t, Options options)
+      : DecodeWorker{static_cast<LoudnessCache*>(nullptr), options} {}
   DecodeWorker(const DecodeWorker&) = delete;
   DecodeWorker& operator=(const DecodeWorker&) = delete;
   // Stops and joins the thread; drops its references to streams.
@@ -52,6 +59,11 @@ class DecodeWorker {
   // Streams the worker still holds (decoding or waiting for pool blocks).
   [[nodiscard]] std::size_t active() const;
 
+  // Wakes the thread and waits until a whole turn (reclaim, then top up every stream) that began
+  // after this call has finished, at most `timeout`. False on timeout. For tests and the
+  // benchmark, which need every queue topped up before they render.
+  [[nodiscard]] bool settle(std::chrono::milliseconds timeout);
+
  private:
   void run();
 
@@ -60,10 +72,14 @@ class DecodeWorker {
     SpentRing* spent;
   };
 
-  std::unique_ptr<LoudnessCache> m_cache;
+  std::unique_ptr<LoudnessCache> m_owned_cache;
+  LoudnessCache* m_cache;
   Options m_options;
   mutable std::mutex m_mutex;
   std::condition_variable m_wake;
+  std::condition_variable m_turn_done;
+  std::uint64_t m_turns_begun = 0;
+  std::uint64_t m_turns_done = 0;
   bool m_woken = false;
   bool m_quit = false;
   std::vector<Output> m_outputs;

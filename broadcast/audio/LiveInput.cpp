@@ -1,46 +1,12 @@
 #include "broadcast/audio/LiveInput.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include <portaudio.h>
 
 #include "broadcast/audio/AudioError.hpp"
 
 namespace tinxa::broadcast {
-namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
-int find_input_device(const std::string& name) {
-  const PaDeviceIndex count = Pa_GetDeviceCount();
-  for (PaDeviceIndex i = 0; i < count; ++i) {
-    const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
-    if (info != nullptr && info->maxInputChannels > 0 && name == info->name) return i;
-  }
-  const std::string wanted = lower(name);
-  for (PaDeviceIndex i = 0; i < count; ++i) {
-    const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
-    const PaHostApiInfo* host = info != nullptr ? Pa_GetHostApiInfo(info->hostApi) : nullptr;
-    if (info == nullptr || host == nullptr || info->maxInputChannels <= 0) continue;
-    if (lower(std::string{host->name} + ": " + info->name).find(wanted) != std::string::npos)
-      return i;
-  }
-  if (wanted == "default" && Pa_GetDefaultInputDevice() != paNoDevice)
-    return Pa_GetDefaultInputDevice();
-  std::string known;
-  for (const auto& device : list_input_devices())
-    known += (known.empty() ? "'" : ", '") + device + "'";
-  throw AudioError("no input device named '" + name +
-                       "'; the input devices are: " + (known.empty() ? "none" : known),
-                   paInvalidDevice);
-}
-
-}  // namespace
 
 struct LiveInputCallbacks {
   static int process(const void* input, void* /*output*/, unsigned long frames,
@@ -78,23 +44,10 @@ void LiveInput::StreamCloser::operator()(void* stream) const noexcept {
 LiveInput::LiveInput(const std::string& device, int sample_rate_hz, std::size_t channels,
                      double latency_seconds)
     : m_device{device}, m_channels{std::max<std::size_t>(channels, 1)} {
-  const int index = find_input_device(device);
-  const PaDeviceInfo* info = Pa_GetDeviceInfo(index);
-  PaStreamParameters parameters{};
-  parameters.device = index;
-  parameters.channelCount = static_cast<int>(m_channels);
-  parameters.sampleFormat = paFloat32;
-  parameters.suggestedLatency =
-      latency_seconds > 0.0 ? latency_seconds : info->defaultLowInputLatency;
-  PaStream* stream = nullptr;
-  if (const PaError error =
-          Pa_OpenStream(&stream, &parameters, nullptr, sample_rate_hz, paFramesPerBufferUnspecified,
-                        paNoFlag, &LiveInputCallbacks::process, this);
-      error != paNoError)
-    throw AudioError("cannot open input device '" + device + "' at " +
-                         std::to_string(sample_rate_hz) + " Hz, " + std::to_string(m_channels) +
-                         " channels: " + Pa_GetErrorText(error),
-                     error);
+  const OpenedStream opened =
+      open_stream(StreamDirection::input, device, sample_rate_hz, m_channels, latency_seconds,
+                  &LiveInputCallbacks::process, this);
+  PaStream* stream = opened.stream;
   m_stream.reset(stream);
   (void)Pa_SetStreamFinishedCallback(stream, &LiveInputCallbacks::finished);
   if (const PaError error = Pa_StartStream(stream); error != paNoError)
@@ -125,16 +78,6 @@ std::optional<std::string> LiveInput::poll_fault() {
   if (m_fault_reported || !m_finished_unasked.load(std::memory_order_acquire)) return std::nullopt;
   m_fault_reported = true;
   return "input device '" + m_device + "' stopped on its own (lost)";
-}
-
-std::vector<std::string> list_input_devices() {
-  std::vector<std::string> devices;
-  const PaDeviceIndex count = Pa_GetDeviceCount();
-  for (PaDeviceIndex i = 0; i < count; ++i) {
-    const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
-    if (info != nullptr && info->maxInputChannels > 0) devices.emplace_back(info->name);
-  }
-  return devices;
 }
 
 }  // namespace tinxa::broadcast

@@ -68,7 +68,4 @@ class LiveInput final : public LiveSource {
   std::unique_ptr<void, StreamCloser> m_stream;  // last: closed first
 };
 
-// Every device with input channels, as "name" strings. Needs a live PortAudioSession.
-[[nodiscard]] std::vector<std::string> list_input_devices();
-
 }  // namespace tinxa::broadcast

@@ -39,7 +39,14 @@ void PlaybackStream::open(LoudnessCache* cache) {
     gain_db += normalisation_gain_db(cache->loudness(m_path), *m_target_lufs);
   }
   m_applied_gain_db.store(gain_db, std::memory_order_release);
-  m_decoder.emplace(m_path, m_device, static_cast<float>(std::pow(10.0, gain_db / 20.0)));
+  const auto linear = static_cast<float>(std::pow(10.0, gain_db / 20.0));
+  if (m_file) {
+    content::SoundFile file = std::move(*m_file);
+    m_file.reset();
+    m_decoder.emplace(std::move(file), m_device, linear);
+  } else {
+    m_decoder.emplace(m_path, m_device, linear);
+  }
   m_decoder->skip(m_start_frame);
 }
 
@@ -49,6 +56,7 @@ void PlaybackStream::fail(std::exception_ptr error) noexcept {
     m_error = std::move(error);
   }
   m_decoder.reset();
+  m_file.reset();
   m_end_pending = true;
   m_state.store(State::failed, std::memory_order_release);
 }
@@ -71,6 +79,7 @@ bool PlaybackStream::queue_end_mark() noexcept {
 bool PlaybackStream::top_up(LoudnessCache* cache, std::size_t target_blocks) noexcept {
   if (m_cancel.load(std::memory_order_acquire)) {
     m_decoder.reset();
+    m_file.reset();
     m_state.store(State::cancelled, std::memory_order_release);
     return false;
   }
@@ -83,6 +92,7 @@ bool PlaybackStream::top_up(LoudnessCache* cache, std::size_t target_blocks) noe
   }
   try {
     if (!m_decoder) {
+      m_decode_thread.store(std::this_thread::get_id(), std::memory_order_release);
       open(cache);
     }
     const std::size_t target = std::min(target_blocks, BlockQueue::capacity());
@@ -98,6 +108,9 @@ bool PlaybackStream::top_up(LoudnessCache* cache, std::size_t target_blocks) noe
       } catch (...) {
         m_pool.release(block);
         throw;
+      }
+      if (block->frames > 0) {
+        m_queued_audio.store(true, std::memory_order_release);
       }
       (void)m_queue.try_push(block);
       if (!more) {

@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 #include "broadcast/audio/BlockPool.hpp"
 #include "broadcast/audio/DecodeStream.hpp"
@@ -65,14 +66,31 @@ class PlaybackStream {
   [[nodiscard]] double applied_gain_db() const noexcept {
     return m_applied_gain_db.load(std::memory_order_acquire);
   }
+  // The thread that opened the stream (measured its loudness and decoded it); a default id
+  // while state() is waiting. Any thread; for tests and diagnostics.
+  [[nodiscard]] std::thread::id decode_thread() const noexcept {
+    return m_decode_thread.load(std::memory_order_acquire);
+  }
+  // True once a block holding audio was queued. A stream that failed() without any audio is a
+  // file that could not be played at all (the engine logs it as skipped). Any thread.
+  [[nodiscard]] bool queued_audio() const noexcept {
+    return m_queued_audio.load(std::memory_order_acquire);
+  }
+
+  // Before the stream is handed to the decode thread: use `file` (already opened from path(),
+  // e.g. probed on the control thread to learn at once that it exists and is audio) instead of
+  // opening path() again.
+  void adopt(content::SoundFile file) { m_file.emplace(std::move(file)); }
 
   // Any thread: stop decoding; the decode thread lets go of the stream at its next turn.
   void cancel() noexcept;
 
   // Decode thread only: opens the stream on the first call (measuring loudness through `cache`,
-  // which may be null), then queues blocks until the queue holds `target_blocks`, the pool runs
-  // dry or the end is queued. Never throws: failures end the stream (State::failed). Returns
-  // false once the stream needs no more turns (decoded, failed or cancelled).
+  // which may be null, before the first block: a file not measured yet is measured here, so the
+  // stream plays at its normalised gain from its first sample), then queues blocks until the queue
+  // holds `target_blocks`, the pool runs dry or the end is queued. Never throws: failures end the
+  // stream (State::failed). Returns false once the stream needs no more turns (decoded, failed or
+  // cancelled).
   bool top_up(LoudnessCache* cache, std::size_t target_blocks) noexcept;
 
  private:
@@ -88,11 +106,14 @@ class PlaybackStream {
   double m_gain_db;
   std::int64_t m_start_frame;
   BlockQueue m_queue;
+  std::optional<content::SoundFile> m_file;  // adopted, until open() hands it to m_decoder
   std::optional<DecodeStream> m_decoder;
   bool m_end_pending = false;  // failed, but the end mark is not queued yet (pool was dry)
   std::atomic<State> m_state{State::waiting};
   std::atomic<bool> m_cancel{false};
   std::atomic<double> m_applied_gain_db{0.0};
+  std::atomic<std::thread::id> m_decode_thread{};
+  std::atomic<bool> m_queued_audio{false};
   mutable std::mutex m_error_mutex;
   std::exception_ptr m_error;
 };

@@ -6,8 +6,11 @@
 // Environment: Debian's PortAudio loads libjack; set JACK_NO_START_SERVER=1 in the process before
 // the first session, or libjack may try to spawn a jackd. Threading: control thread.
 
+#include <cstddef>
 #include <string>
 #include <vector>
+
+struct PaStreamCallbackTimeInfo;  // <portaudio.h>'s, for StreamCallback below
 
 namespace tinxa::broadcast {
 
@@ -39,5 +42,33 @@ struct OutputDevice {
 // "HostApi: name", then "default" for the default output. Throws AudioError listing the devices
 // that exist when nothing matches.
 [[nodiscard]] int find_output_device(const std::string& name);
+
+// Every device with input channels, as "name" strings. Needs a live session.
+[[nodiscard]] std::vector<std::string> list_input_devices();
+
+// find_output_device for the devices with input channels ("the input devices are: ...").
+[[nodiscard]] int find_input_device(const std::string& name);
+
+enum class StreamDirection { input, output };
+
+// PortAudio's PaStreamCallback, spelled without <portaudio.h> (PortAudio.cpp checks they match).
+using StreamCallback = int(const void* input, void* output, unsigned long frames,
+                           const ::PaStreamCallbackTimeInfo* time, unsigned long status,
+                           void* user_data);
+
+struct OpenedStream {
+  void* stream = nullptr;  // a PaStream*, opened and not started; the caller closes it
+  int device = -1;         // its PortAudio device index
+};
+
+// Opens a stream of `channels` 32-bit float channels on `device` (found as find_input_device or
+// find_output_device finds it) at `sample_rate_hz`, with `latency_seconds` as the suggested
+// latency or, when <= 0, the device's default low latency; PortAudio calls `callback` with
+// `user_data`. Needs a live session. Throws AudioError ("cannot open input device 'x' at 48000
+// Hz, 1 channels: ...") or what finding the device throws.
+[[nodiscard]] OpenedStream open_stream(StreamDirection direction, const std::string& device,
+                                       int sample_rate_hz, std::size_t channels,
+                                       double latency_seconds, StreamCallback* callback,
+                                       void* user_data);
 
 }  // namespace tinxa::broadcast

@@ -62,23 +62,11 @@ void PortAudioSink::open(const std::string& device, int sample_rate_hz, std::siz
   }
   m_session.emplace();
   try {
-    const int index = find_output_device(device);
-    const PaDeviceInfo* info = Pa_GetDeviceInfo(index);
-    PaStreamParameters parameters{};
-    parameters.device = index;
-    parameters.channelCount = static_cast<int>(channels);
-    parameters.sampleFormat = paFloat32;
-    parameters.suggestedLatency =
-        m_latency_suggested > 0.0 ? m_latency_suggested : info->defaultLowOutputLatency;
-    PaStream* stream = nullptr;
-    const PaError error =
-        Pa_OpenStream(&stream, nullptr, &parameters, sample_rate_hz, paFramesPerBufferUnspecified,
-                      paNoFlag, &PortAudioCallbacks::process, this);
-    if (error != paNoError) {
-      fail("cannot open output device '" + device + "' at " + std::to_string(sample_rate_hz) +
-               " Hz, " + std::to_string(channels) + " channels",
-           error);
-    }
+    const OpenedStream opened =
+        open_stream(StreamDirection::output, device, sample_rate_hz, channels, m_latency_suggested,
+                    &PortAudioCallbacks::process, this);
+    PaStream* stream = opened.stream;
+    const PaDeviceInfo* info = Pa_GetDeviceInfo(opened.device);
     m_stream.reset(stream);
     // The ALSA host API runs the callback at normal priority unless asked: under load that
     // underflows and starts land late (bench/README.md measured it). Asked for SCHED_FIFO, it

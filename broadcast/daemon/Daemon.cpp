@@ -17,11 +17,14 @@
 #include <vector>
 
 #include "broadcast/audio/LiveInput.hpp"
+#include "broadcast/audio/LoudnessPrefill.hpp"
 #include "broadcast/audio/PortAudio.hpp"
 #include "broadcast/audio/PortAudioSink.hpp"
 #include "broadcast/control/ControlServer.hpp"
 #include "broadcast/control/UniqueFd.hpp"
 #include "broadcast/daemon/CommandHandlers.hpp"
+#include "broadcast/daemon/DeviceCatchUp.hpp"
+#include "broadcast/daemon/OffAirRecorder.hpp"
 #include "broadcast/daemon/ScheduleReloader.hpp"
 #include "broadcast/daemon/SystemdNotify.hpp"
 #include "broadcast/engine/Engine.hpp"
@@ -105,6 +108,36 @@ void log_devices(const std::vector<DeviceOutputs::Event>& events) {
   }
 }
 
+void log_off_air(const std::vector<OffAirRecorder::Event>& events,
+                 const content::TimeZone& time_zone) {
+  using Kind = OffAirRecorder::Event::Kind;
+  for (const auto& e : events) {
+    switch (e.kind) {
+      case Kind::opened: {
+        const auto local = time_zone.to_local(e.start).time_of_day.count();
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(e.start.time_since_epoch())
+                .count() %
+            1000;
+        say("ghi âm phát sóng vùng {} vào / off-air recording of zone {} into {} (first frame at "
+            "{:02}:{:02}:{:02}.{:03})",
+            e.zone, e.zone, e.path.string(), local / 3600, local / 60 % 60, local % 60, ms);
+        break;
+      }
+      case Kind::failed:
+        say("không ghi được âm phát sóng vùng {} / cannot record zone {} off air ({}): {}; thử "
+            "lại sau 10 s / retrying in 10 s",
+            e.zone, e.zone, e.path.string(), e.message);
+        break;
+      case Kind::overflow:
+        say("bản ghi phát sóng vùng {} mất {} khung (vòng đệm đầy) / off-air recording of zone {} "
+            "lost {} frames (ring full); they are silence in {}",
+            e.zone, e.frames, e.zone, e.frames, e.path.string());
+        break;
+    }
+  }
+}
+
 // A signalfd for SIGHUP, SIGTERM and SIGINT, which are blocked in this thread (and so in every
 // thread started after it).
 UniqueFd signal_fd() {
@@ -163,13 +196,22 @@ int run_daemon(const DaemonRequest& request) {
   content::AsRunLog log{database};
   auto cache = std::make_unique<LoudnessCache>(
       content::Database::open(settings.site.data_dir / "loudness.sqlite"));
+  // Every file the bundle can play is measured ahead on a thread of its own (its own connection
+  // to the cache), at start and after each reload, so a first play never waits for a measurement.
+  LoudnessPrefill prefill{std::make_unique<LoudnessCache>(
+      content::Database::open(settings.site.data_dir / "loudness.sqlite"))};
+  const auto prefill_loudness = [&] { prefill.request(audio_files(programme.bundle())); };
+  prefill_loudness();
   content::SystemClock clock;
 
   EngineOptions options;
   options.sample_rate_hz = broadcast.sample_rate_hz;
   options.target_lufs = broadcast.loudness_target_lufs;
   options.catch_up_grace = broadcast.catch_up_grace;
+  options.silence_fallback = broadcast.silence_fallback;
+  options.silence_threshold_dbfs = broadcast.silence_threshold_dbfs;
   options.lead = kLead;
+  options.decode_thread = true;  // the loop never decodes, resamples or measures loudness
   Engine engine{clock, log, programme.schedule(), programme.bundle(), options, cache.get()};
   engine.set_live_sources([](const std::string& device, int rate) -> std::unique_ptr<LiveSource> {
     return std::make_unique<LiveInput>(device, rate);
@@ -182,7 +224,15 @@ int run_daemon(const DaemonRequest& request) {
     };
     keep_portaudio_if_jack();
   }
-  DeviceOutputs devices{engine, broadcast.sample_rate_hz, make_sink, broadcast.device_retry};
+  // Off-air recordings: declared before the devices, so its files are finished after they stop.
+  const auto time_zone = content::TimeZone::load(settings.site.time_zone);
+  std::vector<Zone> zones;
+  for (const auto& output : engine.outputs()) zones.push_back(output->zone());
+  OffAirRecorder recorder{zones, broadcast.sample_rate_hz, clock, time_zone,
+                          broadcast.off_air_days};
+  DeviceOutputs devices{engine, broadcast.sample_rate_hz, make_sink, broadcast.device_retry,
+                        &recorder};
+  DeviceCatchUp late_starts{engine, clock, broadcast.catch_up_grace};
   log_devices(devices.open_all(Steady::now()));
 
   programme.start(engine, clock.now());
@@ -197,7 +247,10 @@ int run_daemon(const DaemonRequest& request) {
   ControlServer server{broadcast.control_socket, broadcast.operators_group, [&](const Request& r) {
                          Response response = handlers.handle(r);
                          if (r.command != "status") say("{} -> {}", text_of(r), text_of(response));
-                         if (r.command == "reload") log_reload(response, "reload");
+                         if (r.command == "reload") {
+                           log_reload(response, "reload");
+                           prefill_loudness();
+                         }
                          return response;
                        }};
 
@@ -235,6 +288,7 @@ int run_daemon(const DaemonRequest& request) {
       while (::read(signals.get(), &info, sizeof(info)) == static_cast<ssize_t>(sizeof(info))) {
         if (info.ssi_signo == SIGHUP) {
           log_reload(handlers.reload(), "SIGHUP");
+          prefill_loudness();
         } else {
           say("nhận {}, đang dừng / got {}, stopping", strsignal(static_cast<int>(info.ssi_signo)),
               strsignal(static_cast<int>(info.ssi_signo)));
@@ -247,10 +301,22 @@ int run_daemon(const DaemonRequest& request) {
     engine.feed();
 
     const auto after = Steady::now();
-    log_devices(devices.check(after));
+    const auto device_events = devices.check(after);
+    log_devices(device_events);
+    late_starts.collect();
+    for (const auto& e : device_events)
+      if (e.kind == DeviceOutputs::Event::Kind::returned)
+        for (const auto& started : late_starts.returned(e.zones))
+          say("thiết bị trở lại trong thời gian ân hạn: phát muộn {} ở vùng {} / the device came "
+              "back within catch_up_grace: {} plays late in zone {}",
+              started.occurrence_key, started.zone, started.occurrence_key, started.zone);
+    log_off_air(recorder.drain(), time_zone);
     if (after >= next_file_check) {
       next_file_check = after + kFileWatchPeriod;
-      if (programme.changed()) log_reload(handlers.reload(), "schedule.yaml");
+      if (programme.changed()) {
+        log_reload(handlers.reload(), "schedule.yaml");
+        prefill_loudness();
+      }
     }
     programme.extend(engine, clock.now());
     if (watchdog_period && after >= next_watchdog) {
@@ -261,6 +327,8 @@ int run_daemon(const DaemonRequest& request) {
 
   notify.stopping();
   engine.shutdown();
+  devices.close_all();
+  log_off_air(recorder.close(), time_zone);
   say("đã dừng / stopped");
   return 0;
 }

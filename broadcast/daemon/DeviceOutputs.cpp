@@ -6,7 +6,7 @@
 namespace tinxa::broadcast {
 
 DeviceOutputs::DeviceOutputs(Engine& engine, int sample_rate_hz, SinkFactory make_sink,
-                             std::chrono::milliseconds retry)
+                             std::chrono::milliseconds retry, OffAirRecorder* recorder)
     : m_engine{engine}, m_sample_rate_hz{sample_rate_hz}, m_retry{retry} {
   for (const auto& output : engine.outputs()) {
     const Zone& zone = output->zone();
@@ -21,15 +21,26 @@ DeviceOutputs::DeviceOutputs(Engine& engine, int sample_rate_hz, SinkFactory mak
       it = std::prev(m_devices.end());
     }
     it->zones.push_back(zone.id);
-    it->router->add_zone(output->mixer(), zone.channels);
+    OffAirTap* tap = recorder != nullptr ? recorder->tap(zone.id) : nullptr;
+    if (tap != nullptr) it->taps.push_back(tap);
+    it->router->add_zone(output->mixer(), zone.channels, tap);
   }
 }
 
-DeviceOutputs::~DeviceOutputs() {
+DeviceOutputs::~DeviceOutputs() { close_all(); }
+
+void DeviceOutputs::close_all() noexcept {
   for (auto& device : m_devices) {
     attach(device, nullptr);
     device.sink->close();
+    for (auto* tap : device.taps) tap->flush();
+    device.open = false;
+    device.retry_at = SteadyTime::max();
   }
+}
+
+void DeviceOutputs::set_offline(const Device& device, const std::optional<std::string>& why) {
+  for (const auto& zone : device.zones) m_engine.set_zone_offline(zone, why);
 }
 
 void DeviceOutputs::attach(Device& device, AudioSink* sink) {
@@ -40,6 +51,12 @@ void DeviceOutputs::attach(Device& device, AudioSink* sink) {
 DeviceOutputs::Event DeviceOutputs::open(Device& device, SteadyTime now, Event::Kind success) {
   Event event{success, device.name, device.zones, {}};
   try {
+    if (device.lost_at) {
+      // The recordings skip the time the device was gone (the producer is stopped here).
+      const auto gone = std::chrono::duration<double>(now - *device.lost_at).count();
+      for (auto* tap : device.taps)
+        tap->skip(static_cast<std::int64_t>(std::llround(gone * m_sample_rate_hz)));
+    }
     device.sink->open(device.name, m_sample_rate_hz, device.router->channels(), *device.router);
     try {
       device.sink->start();
@@ -49,13 +66,17 @@ DeviceOutputs::Event DeviceOutputs::open(Device& device, SteadyTime now, Event::
     }
     device.open = true;
     device.error.clear();
+    device.lost_at.reset();
     attach(device, device.sink.get());
+    set_offline(device, std::nullopt);
   } catch (const std::exception& e) {
+    if (!device.lost_at) device.lost_at = now;  // a retry's gap counts from the first failure
     device.open = false;
     device.error = e.what();
     device.retry_at = now + m_retry;
     event.kind = Event::Kind::failed_to_open;
     event.message = e.what();
+    set_offline(device, device.error);
   }
   return event;
 }
@@ -73,14 +94,18 @@ std::vector<DeviceOutputs::Event> DeviceOutputs::check(SteadyTime now) {
     if (device.open) {
       const auto fault = device.sink->poll_fault();
       if (!fault) continue;
+      // Offline first: what waited in a zone must not start on the lost device either.
+      set_offline(device, "mất thiết bị ra / output device lost: " + fault->message);
       for (const auto& zone : device.zones)
         m_engine.end_in_zone(zone, content::AsRunOutcome::device_failure,
                              "mất thiết bị ra / output device lost: " + fault->message);
       attach(device, nullptr);
       device.sink->close();
+      for (auto* tap : device.taps) tap->flush();
       device.open = false;
       device.error = fault->message;
       device.retry_at = now + m_retry;
+      device.lost_at = now;
       events.push_back({Event::Kind::lost, device.name, device.zones, fault->message});
     } else if (now >= device.retry_at) {
       auto event = open(device, now, Event::Kind::returned);

@@ -6,10 +6,16 @@
 // mixer keeps one time base (AudioSink, "Frames").
 //
 // Device loss: check() asks every open sink for a fault (a stream error, or a stream that
-// stalled). On a fault the device's zones end what they were playing with outcome
-// device_failure in the as-run log (Engine::end_in_zone), the sink is closed and detached (what
-// fires meanwhile starts when the device is back), and the device is opened again every `retry`
-// until it works. Every such event is returned for the journal.
+// stalled). On a fault the device's zones are set offline in the engine (Engine::set_zone_offline:
+// nothing starts there; what falls due, waits or would resume is logged device_failure, see
+// DeviceCatchUp for what may still play when the device returns), they end what they were
+// playing with outcome device_failure (Engine::end_in_zone), the sink is closed and detached,
+// and the device is opened again every `retry` until it works; then its zones are online again.
+// A device that does not open at start is offline the same way. Every such event is returned
+// for the journal.
+// Off-air: with a recorder, each recorded zone's frames are copied into its OffAirTap by the
+// router; when a lost device returns, the taps skip the time it was gone (measured on the steady
+// clock from the loss being seen), so the recording keeps its place in time.
 // PortAudio lists devices when its first session starts: a hot-plugged USB device is found
 // again only once every device of the process has been closed (see PortAudioSink); a device
 // behind an ALSA PCM (the jack plugin, a dmix) comes back as soon as it opens.
@@ -25,6 +31,7 @@
 
 #include "broadcast/audio/AudioSink.hpp"
 #include "broadcast/daemon/DeviceRouter.hpp"
+#include "broadcast/daemon/OffAirRecorder.hpp"
 #include "broadcast/engine/Engine.hpp"
 
 namespace tinxa::broadcast {
@@ -50,13 +57,18 @@ class DeviceOutputs {
   };
 
   // Groups `engine`'s zones by device (in zone order) and makes one router and one sink per
-  // device with `make_sink`. Nothing is opened yet. `engine` must outlive this.
+  // device with `make_sink`. Nothing is opened yet. `engine` and `recorder` (may be null: no
+  // off-air recording) must outlive this.
   DeviceOutputs(Engine& engine, int sample_rate_hz, SinkFactory make_sink,
-                std::chrono::milliseconds retry);
+                std::chrono::milliseconds retry, OffAirRecorder* recorder = nullptr);
   DeviceOutputs(const DeviceOutputs&) = delete;
   DeviceOutputs& operator=(const DeviceOutputs&) = delete;
-  // Detaches the zones and closes every sink.
+  // close_all().
   ~DeviceOutputs();
+
+  // Detaches the zones, closes every sink and hands the off-air taps what they hold (the
+  // recorder can then finish its files). Nothing reopens after this.
+  void close_all() noexcept;
 
   // Opens and starts every device; one that fails is retried from check(). Never throws except
   // std::bad_alloc.
@@ -81,7 +93,10 @@ class DeviceOutputs {
     bool open = false;
     std::string error;
     SteadyTime retry_at{};
+    std::optional<SteadyTime> lost_at;  // when the loss was seen, until it returns
+    std::vector<OffAirTap*> taps;       // the recorded zones' taps
   };
+  void set_offline(const Device& device, const std::optional<std::string>& why);
 
   // Opens and starts `device`, attaching its zones; the event says how it went.
   Event open(Device& device, SteadyTime now, Event::Kind success);

@@ -5,9 +5,11 @@
 
 namespace tinxa::broadcast {
 
-void DeviceRouter::add_zone(Renderer& renderer, std::vector<int> channels) {
+void DeviceRouter::add_zone(Renderer& renderer, std::vector<int> channels, OffAirTap* off_air) {
   if (channels.empty()) throw std::invalid_argument("DeviceRouter: a zone needs a channel");
-  Route route{&renderer, {}};
+  if (off_air != nullptr && off_air->channels() != channels.size())
+    throw std::invalid_argument("DeviceRouter: the off-air tap's channels differ from the zone's");
+  Route route{&renderer, {}, off_air};
   for (const int c : channels) {
     if (c < 1) throw std::invalid_argument("DeviceRouter: channels are 1-based");
     route.channels.push_back(static_cast<std::size_t>(c - 1));
@@ -29,6 +31,7 @@ void DeviceRouter::render(std::span<float> interleaved, std::size_t channels) no
       const std::size_t width = route.channels.size();
       const std::span<float> scratch{m_scratch.data(), chunk * width};
       route.renderer->render(scratch, width);
+      if (route.off_air != nullptr) route.off_air->write(scratch);
       for (std::size_t c = 0; c < width; ++c) {
         const std::size_t target = route.channels[c];
         if (target >= channels) continue;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "broadcast/daemon/OffAirTap.hpp"
 #include "broadcast/rt/Renderer.hpp"
 
 namespace tinxa::broadcast {
@@ -26,8 +27,11 @@ class DeviceRouter final : public Renderer {
   static constexpr std::size_t kChunkFrames = 2048;
 
   // Adds a zone: `renderer` (its mixer, which must outlive the router) plays into `channels`
-  // (1-based device channels, at least one). Control thread, before the sink opens.
-  void add_zone(Renderer& renderer, std::vector<int> channels);
+  // (1-based device channels, at least one). With `off_air` (its channel count must be the
+  // zone's), every frame rendered for the zone is also copied into it, before it is mixed into
+  // the device (the recording does not hear other zones or the clipping). Control thread, before
+  // the sink opens; `off_air` must outlive the router.
+  void add_zone(Renderer& renderer, std::vector<int> channels, OffAirTap* off_air = nullptr);
 
   // Channels the device must be opened with: the highest channel any zone names.
   [[nodiscard]] std::size_t channels() const noexcept { return m_channels; }
@@ -40,6 +44,7 @@ class DeviceRouter final : public Renderer {
   struct Route {
     Renderer* renderer;
     std::vector<std::size_t> channels;  // 0-based device channels
+    OffAirTap* off_air;                 // may be null
   };
 
   std::vector<Route> m_routes;

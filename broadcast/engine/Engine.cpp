@@ -8,6 +8,7 @@
 
 #include "broadcast/audio/AudioError.hpp"
 #include "broadcast/rt/MixerCommand.hpp"
+#include "content/media/SoundFile.hpp"
 
 namespace tinxa::broadcast {
 
@@ -21,6 +22,11 @@ std::string reason_of(const PlaybackStream& stream) {
   } catch (...) {
   }
   return "không giải mã được / could not be decoded: " + stream.path().string();
+}
+
+// A stream that failed on the decode thread before it queued any audio: nothing of it plays.
+bool failed_silent(const PlaybackStream& stream) {
+  return stream.state() == PlaybackStream::State::failed && !stream.queued_audio();
 }
 
 float linear_gain(double gain_db) { return static_cast<float>(std::pow(10.0, gain_db / 20.0)); }
@@ -43,6 +49,11 @@ Engine::Engine(const content::Clock& clock, content::AsRunLog& log, const Schedu
   for (const auto& zone : schedule.zones)
     m_outputs.push_back(std::make_unique<ZoneOutput>(
         zone, options.sample_rate_hz, options.pool_blocks, options.frames_per_block));
+  if (options.decode_thread) {
+    m_worker = std::make_unique<DecodeWorker>(
+        cache, DecodeWorker::Options{options.queue_target_blocks, options.decode_period});
+    for (auto& o : m_outputs) m_worker->attach(o->pool(), o->mixer().spent());
+  }
 }
 
 Engine::~Engine() {
@@ -125,6 +136,7 @@ void Engine::poll() {
   MixerEvent event;
   for (auto& output : m_outputs)
     while (output->mixer().next_event(event)) handle(*output, event);
+  if (m_worker) skip_failed_streams();
   const auto now = m_clock.now();
   while (!m_pending.empty() && m_pending.back().start - m_options.lead <= now) {
     Occurrence o = std::move(m_pending.back());
@@ -145,7 +157,9 @@ void Engine::poll() {
 }
 
 void Engine::feed() {
-  for (auto& [id, entry] : m_streams) entry.second->top_up(m_cache, m_options.queue_target_blocks);
+  if (!m_worker)
+    for (auto& [id, entry] : m_streams)
+      entry.second->top_up(m_cache, m_options.queue_target_blocks);
   std::vector<Fallback> fallbacks;
   for (auto& [id, active] : m_active)
     if (active.live) feed_live(id, *active.live, fallbacks);
@@ -163,7 +177,19 @@ void Engine::feed() {
     play.live.reset();
     finish_zone(key, at);
   }
-  for (auto& output : m_outputs) output->pool().reclaim(output->mixer().spent());
+  if (!m_worker)
+    for (auto& output : m_outputs) output->pool().reclaim(output->mixer().spent());
+}
+
+bool Engine::wait_decoded(std::chrono::milliseconds timeout) {
+  return !m_worker || m_worker->settle(timeout);
+}
+
+std::shared_ptr<const PlaybackStream> Engine::current_stream(const std::string& zone) const {
+  for (const auto& [key, play] : m_plays)
+    if (key.second == zone && play.current && m_arbiter.holder(zone) == key.first)
+      return play.current;
+  return nullptr;
 }
 
 content::AsRunRecord Engine::base_record(const Active& active) const {
@@ -283,6 +309,18 @@ std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& ind
     auto stream = std::make_shared<PlaybackStream>(m_next_stream++, item.path, out.pool(),
                                                    out.format(), m_options.target_lufs,
                                                    out.zone().gain_db, index == first ? seek : 0);
+    if (m_worker) {
+      // Only the header is read here; the decode thread does the rest.
+      try {
+        stream->adopt(content::SoundFile::open(item.path));
+      } catch (const std::exception& e) {
+        log_skip(active, play.zone, item, e.what(), time_of(play.zone, frame));
+        continue;
+      }
+      m_streams.emplace(stream->id(), std::pair{PlayKey{play.request, play.zone}, stream});
+      m_worker->add(stream);
+      return stream;
+    }
     stream->top_up(m_cache, m_options.queue_target_blocks);
     if (stream->state() == PlaybackStream::State::failed) {
       log_skip(active, play.zone, item, reason_of(*stream), time_of(play.zone, frame));
@@ -295,6 +333,22 @@ std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& ind
 }
 
 void Engine::begin(ZonePlay& play, std::int64_t frame) {
+  if (const auto gone = m_offline.find(play.zone); gone != m_offline.end()) {
+    const Active& active = m_active.at(play.request);
+    auto record = base_record(active);
+    record.zones = {play.zone};
+    record.started = record.ended = m_clock.now();
+    record.outcome = content::AsRunOutcome::device_failure;
+    record.detail =
+        "thiết bị ra của vùng không có / the zone's output device is gone: " + gone->second;
+    m_log.append(record);
+    ++m_stats.records;
+    DeviceMiss miss{active.occurrence, play.resumed || play.restarted};
+    miss.occurrence.zones = {play.zone};
+    m_device_misses.push_back(std::move(miss));
+    finish_zone({play.request, play.zone}, frame);
+    return;
+  }
   if (m_active.at(play.request).live) {
     begin_live(play, frame);
     return;
@@ -309,6 +363,8 @@ void Engine::begin(ZonePlay& play, std::int64_t frame) {
   }
   play.item = index;
   play.current = stream;
+  play.current_at = frame;
+  play.continue_at = 0;
   play.current_offset = stream->start_frame();
   play.item_start = -1;
   play.next.reset();
@@ -411,6 +467,16 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
       }
       if (!play.current || play.current->id() != event.stream) return;
       play.item_start = event.frame - play.current_offset;
+      play.continue_at = 0;
+      if (m_worker && play.current->state() == PlaybackStream::State::failed &&
+          !play.current->queued_audio()) {
+        // It failed on the decode thread before any audio: its end mark follows at once, and
+        // the next item starts on this frame (the ended event).
+        log_skip(active, play.zone, active.items[play.item], reason_of(*play.current),
+                 time_of(play.zone, event.frame));
+        m_skip_logged.insert(event.stream);
+        return;
+      }
       if (play.record == 0) append_record(play, event.frame);
       // Queue the next item to start exactly where this one ends.
       const std::int64_t length = active.items[play.item].frames_at(rate);
@@ -420,6 +486,7 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
         if (auto next = prepare(play, index, at, 0)) {
           play.next = next;
           play.next_item = index;
+          play.next_at = at;
           if (!output.mixer().post(MixerCommand::start(next->id(), &next->queue(), at, 1.0F, 0)))
             play.next.reset();
         }
@@ -434,11 +501,16 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
       const bool was_current = play.current && play.current->id() == event.stream;
       if (event.kind == MixerEvent::Kind::rejected && play.next && play.next->id() == event.stream)
         play.next.reset();
+      if (m_skip_logged.erase(event.stream) == 0 && m_worker && was_current &&
+          event.kind == MixerEvent::Kind::ended &&
+          play.current->state() == PlaybackStream::State::failed && !play.current->queued_audio())
+        log_skip(active, play.zone, active.items[play.item], reason_of(*play.current),
+                 time_of(play.zone, event.frame));
       release(event.stream);
       if (!was_current || event.kind == MixerEvent::Kind::stopped) return;
       play.current.reset();
       if (play.next) return;  // it starts at its frame; its started event takes over
-      std::size_t index = play.item + 1;
+      std::size_t index = std::max(play.item + 1, play.continue_at);
       if (index < active.items.size()) {
         play.item = index;
         begin(play, event.frame);
@@ -450,7 +522,69 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
   }
 }
 
-void Engine::release(StreamId stream) { m_streams.erase(stream); }
+void Engine::set_zone_offline(const std::string& zone, std::optional<std::string> why) {
+  if (why)
+    m_offline[zone] = std::move(*why);
+  else
+    m_offline.erase(zone);
+}
+
+std::vector<Engine::DeviceMiss> Engine::take_device_misses() {
+  return std::exchange(m_device_misses, {});
+}
+
+void Engine::skip_failed_streams() {
+  std::vector<PlayKey> keys;
+  for (const auto& [key, play] : m_plays)
+    if ((play.next && failed_silent(*play.next)) ||
+        (play.current && play.item_start < 0 && failed_silent(*play.current)))
+      keys.push_back(key);
+  for (const auto& key : keys) {
+    auto it = m_plays.find(key);
+    if (it == m_plays.end()) continue;
+    ZonePlay& play = it->second;
+    const Active& active = m_active.at(play.request);
+    ZoneOutput& out = *output(play.zone);
+    if (play.next && failed_silent(*play.next)) {
+      const auto failed = std::move(play.next);
+      play.next.reset();
+      (void)out.mixer().post(MixerCommand::stop(failed->id(), 0));
+      failed->cancel();
+      log_skip(active, play.zone, active.items[play.next_item], reason_of(*failed),
+               time_of(play.zone, play.next_at));
+      std::size_t index = play.next_item + 1;
+      if (auto next = prepare(play, index, play.next_at, 0)) {
+        play.next = next;
+        play.next_item = index;
+        if (!out.mixer().post(
+                MixerCommand::start(next->id(), &next->queue(), play.next_at, 1.0F, 0)))
+          play.next.reset();
+      } else {
+        play.continue_at = index;  // nothing playable is left after the current item
+      }
+    }
+    if (play.current && play.item_start < 0 && failed_silent(*play.current)) {
+      const auto failed = std::move(play.current);
+      play.current.reset();
+      (void)out.mixer().post(MixerCommand::stop(failed->id(), 0));
+      failed->cancel();
+      log_skip(active, play.zone, active.items[play.item], reason_of(*failed),
+               time_of(play.zone, play.current_at));
+      if (++play.item < active.items.size())
+        begin(play, play.current_at);
+      else
+        finish_zone(key, play.current_at);
+    }
+  }
+}
+
+void Engine::release(StreamId stream) {
+  m_skip_logged.erase(stream);
+  if (const auto it = m_streams.find(stream); it != m_streams.end()) {
+    it->second.second->cancel();  // the decode thread lets go of it at its next turn
+    m_streams.erase(it);
+  }
+}
 
 void Engine::shutdown() {
   const auto now = m_clock.now();
@@ -709,6 +843,20 @@ void Engine::remember_position(ZonePlay& play, std::int64_t frame) {
   }
   play.item = item;
   play.seek_frames = std::max<std::int64_t>(0, offset - frames_for(m_options.resume_preroll));
+}
+
+std::vector<std::filesystem::path> audio_files(const content::Bundle& bundle) {
+  std::vector<std::filesystem::path> files;
+  const auto add = [&](const std::filesystem::path& path) {
+    if (!path.empty() && std::find(files.begin(), files.end(), path) == files.end())
+      files.push_back(path);
+  };
+  for (const auto& p : bundle.playlists)
+    if (p.chime_before) add(p.chime_before->path.absolute);
+  for (const auto& a : bundle.announcements) add(a.audio.path.absolute);
+  for (const auto& p : bundle.playlists)
+    if (p.chime_after) add(p.chime_after->path.absolute);
+  return files;
 }
 
 }  // namespace tinxa::broadcast

@@ -36,20 +36,40 @@
 //  - As-run records: one per occurrence and zone it played in, appended (durably) when its first
 //    sample is at the output, finished when it ends or is preempted; a resumed part is a new
 //    record with the same key. Times come from the mixer's frame count through the sink's timing.
-// Decoding: feed() decodes synchronously on the caller's thread (the simulation needs every block
-// ready before it renders, as fast as it can); the real-time mode will hand streams to a
-// DecodeWorker instead. Threading: one thread (the event loop); not thread-safe. Errors: as-run
-// log writes throw content::SqliteError; the engine's state is then unspecified.
+// Decoding has two modes (EngineOptions::decode_thread):
+//  - Synchronous (false; the simulator and most tests): feed() decodes, resamples and measures
+//    loudness on the caller's thread, so every block is ready before the caller renders and runs
+//    are deterministic and as fast as the machine allows.
+//  - Decode thread (true; the real-time daemon): the engine owns a DecodeWorker. The event loop
+//    only opens each file's header (content::SoundFile::open: a missing or unreadable file is
+//    logged skipped_file at once) and hands the opened stream to the worker, which measures its
+//    loudness through `cache`, seeks, decodes and resamples, and gives played blocks back to the
+//    pools (the worker is the only consumer of the mixers' spent rings). The loop never decodes.
+//    Lengths for gapless starts and preemption come from the bundle's probe, not from decoding.
+//    Gain of a file not yet in the cache: the worker measures it before queueing the stream's
+//    first block, so a stream always plays at its normalised gain from its first sample; the
+//    stream has its lead (EngineOptions::lead, or the length of the item before it) to get ready.
+//    A long unmeasured file delays its first block (and the worker's other streams) by the
+//    measurement, which is why the daemon prefills the cache (LoudnessPrefill, audio_files()) on
+//    a thread of its own at start and after each reload. A file that fails on the worker before
+//    any audio (it cannot be measured or decoded) is logged skipped_file when its start comes,
+//    and the next item starts on that frame, as in the synchronous mode.
+// Threading: one thread (the event loop); not thread-safe (the decode thread only touches the
+// streams and pools it is handed). Errors: as-run log writes throw content::SqliteError; the
+// engine's state is then unspecified.
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "broadcast/audio/DecodeWorker.hpp"
 #include "broadcast/audio/LiveSource.hpp"
 #include "broadcast/audio/LiveStream.hpp"
 #include "broadcast/audio/LoudnessCache.hpp"
@@ -85,6 +105,11 @@ struct EngineOptions {
   // Live: the first live sample plays this long after it goes on air (room for input jitter;
   // the real-time daemon sets a few tens of ms, the simulator 0).
   std::chrono::milliseconds live_delay{0};
+  // Decode, resample and measure loudness on a DecodeWorker thread (the real-time daemon) rather
+  // than in feed() (the simulator). See the header comment.
+  bool decode_thread = false;
+  // The decode thread tops up every stream this often (and at once when a stream is added).
+  std::chrono::milliseconds decode_period{10};
 };
 
 // The operator goes live (the `live` control command).
@@ -124,7 +149,9 @@ struct EngineStats {
 class Engine {
  public:
   // `clock`, `log`, `bundle` and `cache` (may be null: no normalisation) must outlive the engine.
-  // One ZoneOutput per zone of `schedule`. Throws as BlockPool().
+  // One ZoneOutput per zone of `schedule`. With options.decode_thread the decode thread starts
+  // here and from then on is the only user of `cache`. Throws as BlockPool(), std::system_error
+  // if the decode thread cannot start.
   Engine(const content::Clock& clock, content::AsRunLog& log, const Schedule& schedule,
          const content::Bundle& bundle, EngineOptions options, LoudnessCache* cache = nullptr);
   Engine(const Engine&) = delete;
@@ -168,8 +195,17 @@ class Engine {
   // not in the as-run log (each fires at most once, whatever the clock does afterwards).
   void poll();
 
-  // Decodes what every live stream needs next and gives played blocks back to the pools.
+  // Reads the live sources into their streams; in the synchronous mode also decodes what every
+  // file stream needs next and gives played blocks back to the pools (the decode thread does
+  // both otherwise).
   void feed();
+
+  // Decode thread: waits until it has topped up every stream handed to it so far, at most
+  // `timeout` (tests render only after this, so the worker's output is deterministic). True at
+  // once in the synchronous mode; false on timeout.
+  [[nodiscard]] bool wait_decoded(std::chrono::milliseconds timeout);
+  // The file stream sounding (or due to start) in `zone`; null if none. Tests, diagnostics.
+  [[nodiscard]] std::shared_ptr<const PlaybackStream> current_stream(const std::string& zone) const;
 
   // The start of the next occurrence not yet fired.
   [[nodiscard]] std::optional<content::TimePoint> next_due() const;
@@ -195,6 +231,21 @@ class Engine {
   // Skips the file sounding in `zone`: the holder's next item starts now (the last one ends the
   // occurrence there). False if nothing holds the zone or a live source does.
   bool skip(const std::string& zone);
+
+  // A zone whose output device is gone (the daemon's DeviceOutputs; offline while it is lost).
+  // Nothing starts in an offline zone: what would start there (a new occurrence, the next
+  // waiting one, a resume) is logged device_failure with `why` and ends in that zone, and it is
+  // kept for take_device_misses(). What already holds the zone is not touched (end_in_zone).
+  void set_zone_offline(const std::string& zone, std::optional<std::string> why);
+  struct DeviceMiss {
+    Occurrence occurrence;    // its zones: the one zone it missed
+    bool had_played = false;  // it had already sounded in the zone (a resume, a restart)
+  };
+  // The misses since the last call, oldest first.
+  [[nodiscard]] std::vector<DeviceMiss> take_device_misses();
+  // Plays a missed occurrence now although its key is logged (its device_failure record): the
+  // daemon's late start when a device returns. The caller makes sure it plays once.
+  RequestId play_late(Occurrence occurrence) { return fire(std::move(occurrence), true); }
 
   [[nodiscard]] const EngineStats& stats() const noexcept { return m_stats; }
 
@@ -228,6 +279,9 @@ class Engine {
     std::int64_t item_start = -1;     // output frame of the current item's frame 0 (-1: unknown)
     std::int64_t current_offset = 0;  // where in its item the current stream began
     std::int64_t seek_frames = 0;     // where the next begin() starts in its item (resume)
+    std::int64_t current_at = 0;      // output frame the current stream was posted to start at
+    std::int64_t next_at = 0;         // output frame the next stream was posted to start at
+    std::size_t continue_at = 0;      // when current ends with no next: at least this item
     // Live: this zone's stream, where it started and how many frames it was given.
     std::shared_ptr<LiveStream> live;
     std::int64_t live_start = 0;
@@ -266,6 +320,9 @@ class Engine {
             content::AsRunOutcome outcome);
   void finish_zone(const PlayKey& key, std::int64_t frame);
   void handle(ZoneOutput& output, const MixerEvent& event);
+  // Decode thread: replaces streams that failed before any audio (and before their start) with
+  // the next playable item on the same frame, logging them skipped_file.
+  void skip_failed_streams();
   void release(StreamId stream);
   void append_record(ZonePlay& play, std::int64_t frame);
   void log_skip(const Active& active, const std::string& zone, const PlayoutItem& item,
@@ -294,6 +351,16 @@ class Engine {
   RequestId m_next_request = 1;
   StreamId m_next_stream = 1;
   EngineStats m_stats;
+  std::map<std::string, std::string> m_offline;  // zone -> why its device is gone
+  std::vector<DeviceMiss> m_device_misses;
+  std::set<StreamId> m_skip_logged;  // decode thread: failed streams already logged skipped_file
+  // Decode thread mode only. Last: it is destroyed (joined) first, while the pools its streams
+  // hold blocks of still exist.
+  std::unique_ptr<DecodeWorker> m_worker;
 };
+
+// Every audio file `bundle` can play (announcements and playlist chimes), once each, for
+// LoudnessPrefill.
+[[nodiscard]] std::vector<std::filesystem::path> audio_files(const content::Bundle& bundle);
 
 }  // namespace tinxa::broadcast

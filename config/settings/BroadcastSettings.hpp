@@ -15,6 +15,11 @@ struct BroadcastSettings {
   int sample_rate_hz = 48000;             // output devices are opened at this rate
   std::chrono::milliseconds catch_up_grace{std::chrono::minutes{10}};
   std::chrono::milliseconds device_retry{std::chrono::seconds{5}};
+  // A live or relayed source quieter than silence_threshold_dbfs for this long falls back
+  // (0: never); a relay slot's own silence_fallback overrides it.
+  std::chrono::milliseconds silence_fallback{std::chrono::seconds{30}};
+  double silence_threshold_dbfs = -50.0;
+  int off_air_days = 31;  // off-air recordings older than this many days are deleted (0: never)
 };
 
 }  // namespace tinxa::config

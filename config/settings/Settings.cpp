@@ -116,6 +116,20 @@ void read_broadcast(const Value& root, BroadcastSettings& out) {
   if (auto v = map.get("sample_rate_hz")) read_in_range(*v, out.sample_rate_hz, 8000, 192000);
   map.read("catch_up_grace", out.catch_up_grace);
   map.read("device_retry", out.device_retry);
+  if (auto v = map.get("silence_fallback")) {
+    std::chrono::milliseconds after{};
+    if (read_value(*v, after)) {
+      if (after < std::chrono::milliseconds{0} || after > std::chrono::hours{1})
+        v->error(Message{"thời gian im lặng trước khi trở về ngoài khoảng cho phép",
+                         "the silence before falling back is out of range"},
+                 Message{"từ 0s (không bao giờ) đến 1h", "from 0s (never) to 1h"});
+      else
+        out.silence_fallback = after;
+    }
+  }
+  if (auto v = map.get("silence_threshold_dbfs"))
+    read_in_range(*v, out.silence_threshold_dbfs, -90.0, -10.0);
+  if (auto v = map.get("off_air_days")) read_in_range(*v, out.off_air_days, 0, 3660);
 }
 
 Settings default_settings() { return Settings{}; }

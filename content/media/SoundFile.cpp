@@ -1,5 +1,6 @@
 #include "content/media/SoundFile.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
@@ -25,14 +26,15 @@ std::mutex g_open_mutex;
 void SoundFile::Closer::operator()(sf_private_tag* file) const noexcept { sf_close(file); }
 
 SoundFile::SoundFile(std::unique_ptr<sf_private_tag, Closer> file, std::filesystem::path path,
-                     int sample_rate_hz, int channels, int format,
-                     std::int64_t declared_frames) noexcept
+                     int sample_rate_hz, int channels, int format, std::int64_t declared_frames,
+                     bool seekable) noexcept
     : m_file{std::move(file)},
       m_path{std::move(path)},
       m_sample_rate_hz{sample_rate_hz},
       m_channels{channels},
       m_format{format},
-      m_declared_frames{declared_frames} {}
+      m_declared_frames{declared_frames},
+      m_seekable{seekable} {}
 
 SoundFile SoundFile::open(const std::filesystem::path& path) {
   SF_INFO info{};
@@ -55,7 +57,17 @@ SoundFile SoundFile::open(const std::filesystem::path& path) {
         "cannot open audio file", path,
         fmt::format("the header declares {} Hz and {} channels", info.samplerate, info.channels));
   }
-  return {std::move(file), path, info.samplerate, info.channels, info.format, info.frames};
+  const int encoding = info.format & SF_FORMAT_SUBMASK;
+  const bool mpeg = (info.format & SF_FORMAT_TYPEMASK) == SF_FORMAT_MPEG ||
+                    encoding == SF_FORMAT_MPEG_LAYER_I || encoding == SF_FORMAT_MPEG_LAYER_II ||
+                    encoding == SF_FORMAT_MPEG_LAYER_III;
+  return {std::move(file),
+          path,
+          info.samplerate,
+          info.channels,
+          info.format,
+          info.frames,
+          info.seekable != 0 && !mpeg};
 }
 
 std::size_t SoundFile::read(std::span<float> interleaved) {
@@ -74,6 +86,21 @@ std::size_t SoundFile::read(std::span<float> interleaved) {
   }
   m_frames_read += frames;
   return static_cast<std::size_t>(frames);
+}
+
+bool SoundFile::seek(std::int64_t frame) {
+  if (frame < 0) throw std::invalid_argument(fmt::format("seek: frame {} is negative", frame));
+  if (!m_seekable) return false;
+  const std::int64_t target = std::min(frame, std::max<std::int64_t>(m_declared_frames, 0));
+  if (sf_seek(m_file.get(), sf_count_t{target}, SEEK_SET) != target) {
+    // A failed seek may have moved the position: put it back where the caller believes it is.
+    if (sf_seek(m_file.get(), sf_count_t{m_frames_read}, SEEK_SET) != m_frames_read)
+      throw MediaError(fmt::format("cannot seek back to frame {}", m_frames_read), m_path,
+                       sf_strerror(m_file.get()));
+    return false;
+  }
+  m_frames_read = target;
+  return true;
 }
 
 }  // namespace tinxa::content

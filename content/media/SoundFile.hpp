@@ -42,13 +42,26 @@ class SoundFile {
   // `interleaved.size()` is not a multiple of channels().
   [[nodiscard]] std::size_t read(std::span<float> interleaved);
 
+  // Whether seek() can work: libsndfile says the file is seekable (a regular file in a format
+  // whose decoder seeks). Formats that decode through an MPEG decoder are reported as not
+  // seekable here, because their seek is not guaranteed sample-exact.
+  [[nodiscard]] bool seekable() const noexcept { return m_seekable; }
+
+  // Moves the read position to `frame` frames from the start (clamped to declared_frames()), so
+  // the next read() returns the same samples that decoding and dropping `frame` frames would.
+  // Returns false, with the position unchanged, if the file is not seekable() or libsndfile
+  // refuses (the caller then decodes and drops instead). Throws std::invalid_argument if `frame`
+  // is negative.
+  [[nodiscard]] bool seek(std::int64_t frame);
+
  private:
   struct Closer {
     void operator()(sf_private_tag* file) const noexcept;
   };
 
   SoundFile(std::unique_ptr<sf_private_tag, Closer> file, std::filesystem::path path,
-            int sample_rate_hz, int channels, int format, std::int64_t declared_frames) noexcept;
+            int sample_rate_hz, int channels, int format, std::int64_t declared_frames,
+            bool seekable) noexcept;
 
   std::unique_ptr<sf_private_tag, Closer> m_file;
   std::filesystem::path m_path;
@@ -56,7 +69,8 @@ class SoundFile {
   int m_channels;
   int m_format;
   std::int64_t m_declared_frames;
-  std::int64_t m_frames_read = 0;
+  bool m_seekable;
+  std::int64_t m_frames_read = 0;  // the read position, in frames
 };
 
 }  // namespace tinxa::content

@@ -4,7 +4,9 @@
 // virtual clock: a content bundle with tone announcements at 8 kHz, a schedule.yaml with three
 // zones (z1 and z2 on channels 1 and 2 of device "dev-a", z3 on "dev-b"), an in-memory as-run
 // log, the Engine, and DeviceOutputs whose sinks are WAV files (dev-a.wav, dev-b.wav) pulled up to
-// the clock's frame as the simulator does. A device can be made to fail (FaultySink).
+// the clock's frame as the simulator does. A device can be made to fail (FaultySink). Zones with
+// `off_air` are recorded by an OffAirRecorder drained at every step; DeviceCatchUp (grace
+// `grace`) takes the engine's device misses at every step.
 
 #include <chrono>
 #include <filesystem>
@@ -16,6 +18,7 @@
 #include "broadcast/audio/AudioError.hpp"
 #include "broadcast/audio/WavFileSink.hpp"
 #include "broadcast/daemon/CommandHandlers.hpp"
+#include "broadcast/daemon/DeviceCatchUp.hpp"
 #include "broadcast/daemon/DeviceOutputs.hpp"
 #include "broadcast/daemon/ScheduleReloader.hpp"
 #include "broadcast/engine/Engine.hpp"
@@ -105,13 +108,20 @@ struct DaemonSite {
   content::AsRunLog log{database};
   content::VirtualClock clock{kOrigin};
   std::optional<ScheduleReloader> programme;
+  content::TimeZone time_zone = content::TimeZone::load("Asia/Ho_Chi_Minh");
   std::unique_ptr<Engine> engine;
+  std::unique_ptr<OffAirRecorder> recorder;
+  std::vector<OffAirRecorder::Event> off_air_events;
   std::unique_ptr<DeviceOutputs> devices;
+  std::unique_ptr<DeviceCatchUp> late_starts;
   std::unique_ptr<CommandHandlers> handlers;
   WavFileSink* dev_a = nullptr;
   FaultySink* dev_b = nullptr;
+  content::TimePoint origin[2] = {kOrigin, kOrigin};  // frame 0 of dev-a, dev-b
+  bool was_open[2] = {true, true};
 
-  explicit DaemonSite(const std::string& name, const std::string& schedule = kSchedule)
+  explicit DaemonSite(const std::string& name, const std::string& schedule = kSchedule,
+                      std::chrono::milliseconds grace = std::chrono::minutes{10})
       : dir{std::filesystem::path{TINXA_BINARY_DIR} / "test-daemon" / name} {
     std::filesystem::remove_all(dir);
     const auto content = dir / "content";
@@ -148,6 +158,9 @@ struct DaemonSite {
     options.target_lufs = std::nullopt;
     engine =
         std::make_unique<Engine>(clock, log, programme->schedule(), programme->bundle(), options);
+    recorder =
+        std::make_unique<OffAirRecorder>(programme->schedule().zones, kRate, clock, time_zone, 31);
+    late_starts = std::make_unique<DeviceCatchUp>(*engine, clock, grace);
     devices = std::make_unique<DeviceOutputs>(
         *engine, kRate,
         [this](const std::string& device) -> std::unique_ptr<AudioSink> {
@@ -160,7 +173,7 @@ struct DaemonSite {
           dev_a = &sink->wav();
           return sink;
         },
-        std::chrono::seconds{5});
+        std::chrono::seconds{5}, recorder.get());
     open_devices();
     programme->start(*engine, clock.now());
     engine->catch_up();
@@ -170,7 +183,15 @@ struct DaemonSite {
   ~DaemonSite() {
     handlers.reset();
     devices.reset();
+    recorder.reset();
     engine.reset();
+  }
+
+  // Stops the devices and finishes the off-air files (the site can only be inspected after).
+  void finish() {
+    devices->close_all();
+    auto events = recorder->close();
+    off_air_events.insert(off_air_events.end(), events.begin(), events.end());
   }
 
   void open_devices() {
@@ -183,17 +204,33 @@ struct DaemonSite {
 
   // Moves the clock to `instant` as the simulator does: decode, render every open device up to
   // the instant's frame, then let the engine handle events and fire what is due.
+  // A device that comes back goes on from its frame count at the instant it returns, as a real
+  // one does (its sink's frames stand for later times from then on).
   void step_to(content::TimePoint instant) {
     engine->feed();
-    const auto seconds = std::chrono::duration<double>(instant - kOrigin).count();
-    const auto target = static_cast<std::int64_t>(std::llround(seconds * kRate));
     const auto states = devices->states();  // dev-a, dev-b: in zone order
     PulledSink* sinks[] = {dev_a, dev_b};
-    for (std::size_t i = 0; i < 2; ++i)
-      if (states[i].open && target > sinks[i]->frames_pulled())
-        sinks[i]->pull(target - sinks[i]->frames_pulled());
+    for (std::size_t i = 0; i < 2; ++i) {
+      if (!states[i].open) {
+        was_open[i] = false;
+        continue;
+      }
+      if (!was_open[i]) {
+        origin[i] = clock.now() -
+                    std::chrono::round<content::TimePoint::duration>(std::chrono::duration<double>(
+                        static_cast<double>(sinks[i]->frames_pulled()) / kRate));
+        sinks[i]->set_origin(origin[i]);
+        was_open[i] = true;
+      }
+      const auto seconds = std::chrono::duration<double>(instant - origin[i]).count();
+      const auto target = static_cast<std::int64_t>(std::llround(seconds * kRate));
+      if (target > sinks[i]->frames_pulled()) sinks[i]->pull(target - sinks[i]->frames_pulled());
+    }
     clock.set(instant);
     engine->poll();
+    late_starts->collect();
+    auto events = recorder->drain();
+    off_air_events.insert(off_air_events.end(), events.begin(), events.end());
   }
 
   void run_until(content::TimePoint end) {

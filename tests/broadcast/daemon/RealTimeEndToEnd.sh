@@ -9,7 +9,10 @@
 #   under an announcement (device_failure in the as-run log) and started again (the devices
 #   reopen and play), then SIGTERM (exit status 0).
 # Then each capture must hold its zone's tones and none of the other zone's, and `tinxa log`
-# must list every broadcast as played. Run from anywhere:
+# must list every broadcast as played. Each zone is also recorded off air by the daemon itself
+# (z1 to WAV, z2 to FLAC): its day file must hold the zone's tones only, and tone-a where the
+# wall clock says it was played (from the time the file's first frame is logged at). Run from
+# anywhere:
 #   RealTimeEndToEnd.sh DAEMON TINXA TONE_CHECK WORK_DIR
 set -euo pipefail
 DAEMON=$1 TINXA=$2 TONE_CHECK=$3 W=$4
@@ -71,8 +74,8 @@ YAML
 AT=$(date -d '+8 seconds' +%H:%M:%S)
 cat > "$W/schedule.yaml" <<YAML
 zones:
-  z1: {name: Vùng 1, device: zone1, channels: [1, 2]}
-  z2: {name: Vùng 2, device: zone2, channels: [1, 2]}
+  z1: {name: Vùng 1, device: zone1, channels: [1, 2], off_air: off-air/z1.wav}
+  z2: {name: Vùng 2, device: zone2, channels: [1, 2], off_air: off-air/z2.flac}
 slots:
   hen-gio:
     announcement: tone-c
@@ -112,6 +115,7 @@ grep -q "đang chạy / running" "$W/status.txt" || fail "status: $(cat "$W/stat
 grep -q "z1 .*im lặng / idle" "$W/status.txt" || fail "z1 is not idle: $(cat "$W/status.txt")"
 echo "ok: the daemon answers status"
 
+T_PLAY=$(date +%s.%N)
 tinxa play tone-a z1 > "$W/play.txt" || fail "play: $(cat "$W/play.txt")"
 grep -q "zone.z1: playing" "$W/play.txt" || fail "play: $(cat "$W/play.txt")"
 sleep 0.3
@@ -202,4 +206,31 @@ B="$W/before-loss"
 "$TONE_CHECK" "$B/zone2.wav" --has 1000 --has 400 --lacks 600 --lacks 800 \
   || fail "zone2 does not hold its tones alone"
 "$TONE_CHECK" "$W/capture/zone1.wav" --has 400 --lacks 600 || fail "zone1 is silent after the loss"
+echo "ok: the captures hold each zone's tones"
+
+# Off air: one file per zone (two if the test crossed local midnight: joined with sox).
+one_file() {
+  local files=("$W"/off-air/"$1"-*."$2")
+  [[ -f ${files[0]} ]] || fail "no off-air file for $1: $(ls "$W/off-air" 2>&1)"
+  if [[ ${#files[@]} -eq 1 ]]; then echo "${files[0]}"; else
+    sox "${files[@]}" "$W/$1-joined.wav" && echo "$W/$1-joined.wav"; fi
+}
+Z1=$(one_file z1 wav) Z2=$(one_file z2 flac)
+"$TONE_CHECK" "$Z1" --has 600 --has 800 --has 400 --lacks 1000 \
+  || fail "z1's off-air recording does not hold its tones alone"
+"$TONE_CHECK" "$Z2" --has 1000 --has 400 --lacks 600 --lacks 800 \
+  || fail "z2's off-air recording does not hold its tones alone"
+# tone-a: its onset in the file against the wall clock (the daemon logs the file's first frame).
+FIRST=$(grep -o 'off-air recording of zone z1 into .* (first frame at [0-9:.]*)' "$W/daemon.log" \
+  | head -1 | sed 's/.*first frame at \([0-9:.]*\))/\1/')
+[[ -n $FIRST ]] || fail "the daemon did not log z1's off-air file"
+START=$(date -d "$(date -d "@${T_PLAY%.*}" +%F) $FIRST" +%s.%N)
+ONSET=$("$TONE_CHECK" "$Z1" --onset 600 | sed -n 's/^onset 600: //p')
+[[ $ONSET != none && -n $ONSET ]] || fail "no onset of tone-a in z1's off-air file"
+# Played at T_PLAY, heard after the output latency: it must be in the file between 0.1 s before
+# and 0.6 s after T_PLAY - START.
+awk -v o="$ONSET" -v t="$T_PLAY" -v s="$START" \
+  'BEGIN { d = o - (t - s); printf "off-air onset of tone-a: %.3f s, wall clock says %.3f s (%+.3f)\n", o, t - s, d; exit !(d > -0.1 && d < 0.6) }' \
+  || fail "tone-a is not at its wall-clock place in z1's off-air file"
+echo "ok: the off-air recordings hold each zone's audio at its time"
 echo "PASS"

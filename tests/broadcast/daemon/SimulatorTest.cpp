@@ -40,17 +40,21 @@ Simulator::WavPath wavs_in(const std::filesystem::path& dir) {
   return [dir](const Zone& z) { return std::optional{dir / (z.id + ".wav")}; };
 }
 
+// Simulates `engine` from kOrigin to 20 s, then lets what still plays end (within a minute),
+// each zone into its WAV in the installation's folder; the WAVs are complete once this returns.
+void simulate(Engine& engine, Installation& site) {
+  Simulator sim{engine, site.clock, kOrigin, wavs_in(site.dir)};
+  sim.run_until(kOrigin + 20s);
+  REQUIRE(sim.drain(kOrigin + 1min));
+}
+
 TEST_CASE("a scheduled playlist sounds in its zone exactly from its start frame, gaplessly",
           "[simulator]") {
   Installation site{"sim-frames"};
   Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
   const auto start = kOrigin + 10s;
   engine.schedule({test::occurrence("sang", start, {"z1"}, test::playlist("p"))});
-  {
-    Simulator sim{engine, site.clock, kOrigin, wavs_in(site.dir)};
-    sim.run_until(kOrigin + 20s);
-    REQUIRE(sim.drain(kOrigin + 1min));
-  }
+  simulate(engine, site);
   const auto z1 = test::read_wav(site.dir / "z1.wav").samples;
   const auto z2 = test::read_wav(site.dir / "z2.wav").samples;
   const auto [first, last] = test::audible_span(z1);
@@ -122,11 +126,7 @@ TEST_CASE("an item due while its zone is busy with the same class waits and foll
   const auto start = kOrigin + 10s;
   engine.schedule({test::occurrence("sang", start, {"z1"}, test::playlist("p")),
                    test::occurrence("tin", start + 1s, {"z1"}, test::announcement("b"))});
-  {
-    Simulator sim{engine, site.clock, kOrigin, wavs_in(site.dir)};
-    sim.run_until(kOrigin + 20s);
-    REQUIRE(sim.drain(kOrigin + 1min));
-  }
+  simulate(engine, site);
   const auto z1 = test::read_wav(site.dir / "z1.wav").samples;
   const auto [first, last] = test::audible_span(z1);
   CHECK(std::abs(last - (frame_of(start) + Installation::kPlaylistFrames + 15 * kRate / 10)) <=
@@ -145,11 +145,7 @@ TEST_CASE("a missing file is skipped and logged, and the next item plays where i
   Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
   const auto start = kOrigin + 10s;
   engine.schedule({test::occurrence("sang", start, {"z1"}, test::playlist("p"))});
-  {
-    Simulator sim{engine, site.clock, kOrigin, wavs_in(site.dir)};
-    sim.run_until(kOrigin + 20s);
-    REQUIRE(sim.drain(kOrigin + 1min));
-  }
+  simulate(engine, site);
   const auto z1 = test::read_wav(site.dir / "z1.wav").samples;
   const auto [first, last] = test::audible_span(z1);
   CHECK(std::abs(last - (frame_of(start) + (5 + 15 + 5) * kRate / 10)) <= 40);

@@ -1,7 +1,8 @@
 // Proves that the engine's real render path allocates and frees nothing: each zone's Mixer as
 // the engine drives it (file streams, a live voice, preemption with stops on a frame, resume,
 // the end of a relay), rendered through its sink with the counting allocator armed only inside
-// render(). Its own executable: it replaces the global operator new and delete.
+// render(), with the synchronous decode and with the decode thread. Its own executable: it replaces
+// the global operator new and delete.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -22,13 +23,16 @@ using alloc_test::g_armed;
 using alloc_test::g_frees;
 using test::kOrigin;
 
-TEST_CASE("the engine's render path allocates nothing through live, preemption and resume",
-          "[engine][alloc]") {
-  test::Installation site{"engine-alloc"};
+void check_render_allocates_nothing(bool decode_thread) {
+  test::Installation site{decode_thread ? "engine-alloc-thread" : "engine-alloc"};
   EngineOptions o;
   o.sample_rate_hz = test::kRate;
   o.target_lufs = std::nullopt;
   o.lead = 100ms;
+  // The decode thread runs only when the driver wakes it (streams added, wait_decoded()), never
+  // while a render is armed: what is counted is the render's own.
+  o.decode_thread = decode_thread;
+  o.decode_period = 1h;
   Engine engine{site.clock, site.log, site.schedule, site.bundle, o};
   engine.set_live_sources([](const std::string&, int rate) {
     ToneSource::Options t;
@@ -78,6 +82,15 @@ TEST_CASE("the engine's render path allocates nothing through live, preemption a
   CHECK(outcomes.contains("vov:played"));
   CHECK(outcomes.contains("sang:preempted"));
   CHECK(outcomes.contains("sang:resumed"));
+}
+
+TEST_CASE("the engine's render path allocates nothing through live, preemption and resume",
+          "[engine][alloc]") {
+  check_render_allocates_nothing(false);
+}
+
+TEST_CASE("the render path allocates nothing when a decode thread feeds it", "[engine][alloc]") {
+  check_render_allocates_nothing(true);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <span>
+#include <stdexcept>
 #include <vector>
 
 #include "broadcast/audio/PulledSink.hpp"
@@ -80,9 +81,12 @@ class EngineDriver {
            1000000;
   }
 
-  // Decodes, renders every zone up to `t`, sets the clock there and polls.
+  // Decodes (or lets the decode thread top every stream up), renders every zone up to `t`, sets
+  // the clock there and polls.
   void step_to(content::TimePoint t) {
     m_engine.feed();
+    if (!m_engine.wait_decoded(std::chrono::seconds{30}))
+      throw std::runtime_error("the decode thread did not finish a turn in 30 s");
     for (auto& sink : m_sinks)
       if (frame(t) > sink->frames_pulled()) sink->pull(frame(t) - sink->frames_pulled());
     m_clock.set(t);

@@ -27,8 +27,7 @@ const content::TimeZone& new_york() {
 using test::schedule_of;
 
 std::vector<Occurrence> on_day(const Schedule& schedule, year_month_day day) {
-  return expand(schedule, new_york(), new_york().start_of_day(day),
-                new_york().start_of_day(year_month_day{sys_days{day} + days{1}}));
+  return test::expand_days(schedule, new_york(), day, 1);
 }
 
 void check_unique(const std::vector<Occurrence>& occurrences) {

@@ -26,8 +26,7 @@ using test::schedule_of;
 
 // Every occurrence on the local days [first, first + count).
 std::vector<Occurrence> over_days(const Schedule& schedule, year_month_day first, int count) {
-  const year_month_day end{sys_days{first} + days{count}};
-  return expand(schedule, vietnam(), vietnam().start_of_day(first), vietnam().start_of_day(end));
+  return test::expand_days(schedule, vietnam(), first, count);
 }
 
 std::vector<year_month_day> dates_of(const std::vector<Occurrence>& occurrences) {

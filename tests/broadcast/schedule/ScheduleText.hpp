@@ -1,7 +1,8 @@
 #pragma once
 
-// Schedules written inline in tests, read exactly as schedule.yaml is read.
+// Schedules written inline in tests, read exactly as schedule.yaml is read, and expanded.
 
+#include "broadcast/schedule/Expand.hpp"
 #include "broadcast/schedule/ScheduleReader.hpp"
 #include "config/reader/DiagnosticFormat.hpp"
 #include "config/reader/Document.hpp"
@@ -9,6 +10,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -54,6 +56,14 @@ inline Schedule schedule_of(const std::string& yaml) {
 inline content::TimePoint at(const content::TimeZone& zone, std::chrono::year_month_day day,
                              int hour, int minute = 0) {
   return zone.from_local({day, std::chrono::hours{hour} + std::chrono::minutes{minute}});
+}
+
+// Every occurrence of `schedule` on the local days [first, first + count) of `zone`, each day
+// from its start in that zone (23 or 25 hours long where the clocks change).
+inline std::vector<Occurrence> expand_days(const Schedule& schedule, const content::TimeZone& zone,
+                                           std::chrono::year_month_day first, int count) {
+  const std::chrono::year_month_day end{std::chrono::sys_days{first} + std::chrono::days{count}};
+  return expand(schedule, zone, zone.start_of_day(first), zone.start_of_day(end));
 }
 
 }  // namespace tinxa::broadcast::test

@@ -1,0 +1,173 @@
+// The engine's decode-thread mode (the real-time daemon): it plays exactly what the synchronous
+// mode (the simulator) plays, the event loop never decodes or measures loudness, and files that
+// cannot be played are skipped the same way.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "broadcast/audio/LoudnessCache.hpp"
+#include "broadcast/engine/Engine.hpp"
+#include "content/media/MediaError.hpp"
+#include "tests/broadcast/engine/EngineDriver.hpp"
+#include "tests/broadcast/engine/EngineFixture.hpp"
+
+namespace tinxa::broadcast {
+namespace {
+
+using namespace std::chrono_literals;
+using test::kOrigin;
+
+struct Run {
+  std::vector<float> z1, z2;
+  std::vector<std::string> records;          // slot:item:outcome:started-ms:ended-ms
+  std::vector<std::thread::id> measured_on;  // threads the loudness measurements ran on
+  std::vector<std::thread::id> decoded_on;   // threads that opened the streams sounding
+  std::int64_t resumed_from = 0;             // where the resumed stream started in its file
+};
+
+// A playlist in both zones, an emergency that preempts it in z1 (which then resumes, seeking into
+// the cut item), and an announcement whose loudness cannot be measured (it fails on whatever
+// thread decodes it) between two good ones.
+Run play(const std::string& name, bool decode_thread) {
+  test::Installation site{name};
+  content::Announcement broken = site.bundle.announcements.front();
+  broken.id = "broken";
+  site.bundle.announcements.push_back(broken);
+  content::Playlist q;
+  q.id = "q";
+  q.title = content::LocalizedText{"Có lỗi"};
+  q.items = {"a", "broken", "b"};
+  site.bundle.playlists.push_back(q);
+  // "broken" is a.wav under another name: only the cache's measurement knows it is broken.
+  const auto broken_path = site.dir / "broken.wav";
+  std::filesystem::copy_file(site.dir / "a.wav", broken_path);
+  site.bundle.announcements.back().audio.path.absolute = broken_path;
+
+  Run run;
+  std::mutex mutex;
+  LoudnessCache cache{content::Database::open_memory(), [&](const std::filesystem::path& path) {
+                        {
+                          const std::lock_guard lock{mutex};
+                          run.measured_on.push_back(std::this_thread::get_id());
+                        }
+                        if (path.filename() == "broken.wav")
+                          throw content::MediaError("cannot decode audio", path, "damaged");
+                        return measure_loudness(path);
+                      }};
+  EngineOptions o;
+  o.sample_rate_hz = test::kRate;
+  o.target_lufs = -20.0;
+  o.lead = 100ms;
+  o.decode_thread = decode_thread;
+  o.decode_period = 1h;  // the decode thread runs only when woken: every render is deterministic
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, o, &cache};
+  {
+    test::EngineDriver drive{engine, site.clock};
+    engine.schedule({
+        test::occurrence("sang", kOrigin, {"z1", "z2"}, test::playlist("p")),
+        test::occurrence("bao-dong", kOrigin + 1200ms, {"z1"}, test::announcement("alarm"),
+                         Priority::emergency),
+        test::occurrence("loi", kOrigin + 10s, {"z2"}, test::playlist("q")),
+    });
+    drive.run_until(kOrigin + 250ms);  // the chime
+    if (const auto stream = engine.current_stream("z1"))
+      run.decoded_on.push_back(stream->decode_thread());
+    drive.run_until(kOrigin + 2s);  // the alarm
+    if (const auto stream = engine.current_stream("z1"))
+      run.decoded_on.push_back(stream->decode_thread());
+    drive.run_until(kOrigin + 3600ms);  // "a" resumed at 3.2 s, seeking 0.2 s into the file
+    if (const auto stream = engine.current_stream("z1")) {
+      run.decoded_on.push_back(stream->decode_thread());
+      run.resumed_from = stream->start_frame();
+    }
+    drive.run_until(kOrigin + 16s);
+    CHECK_FALSE(engine.busy());
+    run.z1 = drive.audio(0);
+    run.z2 = drive.audio(1);
+  }
+  const auto ms = [](const std::optional<content::TimePoint>& t) {
+    return t ? std::to_string((*t - kOrigin) / 1ms) : std::string{"-"};
+  };
+  for (const auto& r : site.log.between(kOrigin - 1h, kOrigin + 1h))
+    run.records.push_back(r.slot_id + ":" + r.item_id + ":" +
+                          std::string{content::to_string(r.outcome)} + ":" + ms(r.started) + ":" +
+                          ms(r.ended));
+  return run;
+}
+
+TEST_CASE("The engine plays the same audio through the decode thread as synchronously",
+          "[engine][decode-thread]") {
+  const Run sync = play("decode-sync", false);
+  const Run threaded = play("decode-thread", true);
+  REQUIRE(sync.z1.size() == static_cast<std::size_t>(16 * test::kRate));
+  REQUIRE(threaded.z1.size() == sync.z1.size());
+  REQUIRE(threaded.z2.size() == sync.z2.size());
+  CHECK(threaded.z1 == sync.z1);
+  CHECK(threaded.z2 == sync.z2);
+  CHECK(threaded.records == sync.records);
+  // The run went through what it is about: preemption, resume, a skipped file.
+  const auto has = [&](const std::string& prefix) {
+    return std::any_of(sync.records.begin(), sync.records.end(),
+                       [&](const std::string& r) { return r.rfind(prefix, 0) == 0; });
+  };
+  CHECK(has("sang:p:preempted"));
+  CHECK(has("sang:p:resumed"));
+  CHECK(has("loi:broken:skipped_file"));
+  CHECK(has("loi:q:played"));
+  CHECK(sync.resumed_from == test::kRate / 5);  // 0.7 s into "a" minus the 0.5 s preroll
+  CHECK(threaded.resumed_from == sync.resumed_from);
+  // And the audio is there: not two identical silences.
+  CHECK(test::audible_span(sync.z1).first < 8);
+  CHECK(test::audible_span(sync.z2, 10 * test::kRate).first >= 0);
+}
+
+TEST_CASE("In the decode-thread mode the event loop neither decodes nor measures loudness",
+          "[engine][decode-thread]") {
+  const auto loop = std::this_thread::get_id();
+  const Run threaded = play("decode-thread-ids", true);
+  REQUIRE(threaded.decoded_on.size() == 3);
+  REQUIRE_FALSE(threaded.measured_on.empty());
+  for (const auto& id : threaded.decoded_on) {
+    CHECK(id != loop);
+    CHECK(id != std::thread::id{});
+  }
+  for (const auto& id : threaded.measured_on) CHECK(id != loop);
+  // The check can fail: the synchronous mode does both on the calling thread.
+  const Run sync = play("decode-sync-ids", false);
+  REQUIRE(sync.decoded_on.size() == 3);
+  for (const auto& id : sync.decoded_on) CHECK(id == loop);
+  for (const auto& id : sync.measured_on) CHECK(id == loop);
+}
+
+TEST_CASE("In the decode-thread mode a missing file is skipped at once from its header",
+          "[engine][decode-thread]") {
+  test::Installation site{"decode-thread-missing"};
+  std::filesystem::remove(site.dir / "a.wav");
+  EngineOptions o;
+  o.sample_rate_hz = test::kRate;
+  o.target_lufs = std::nullopt;
+  o.decode_thread = true;
+  o.decode_period = 1h;
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, o};
+  test::EngineDriver drive{engine, site.clock};
+  engine.schedule({test::occurrence("sang", kOrigin, {"z1"}, test::playlist("p"))});
+  drive.run_until(kOrigin + 5s);
+  CHECK(engine.stats().skipped_files == 1);
+  std::set<std::string> outcomes;
+  for (const auto& r : site.log.between(kOrigin - 1h, kOrigin + 1h))
+    outcomes.insert(r.item_id + ":" + std::string{content::to_string(r.outcome)});
+  CHECK(outcomes.contains("a:skipped_file"));
+  CHECK(outcomes.contains("p:played"));
+  // chime, b, chime with no gap where a was: 0.5 + 1.5 + 0.5 s of audio from frame 0.
+  const auto [first, last] = test::audible_span(drive.audio(0));
+  CHECK(first < 8);
+  CHECK(last > (25 * test::kRate / 10) - 50);
+  CHECK(last < 25 * test::kRate / 10);
+}
+
+}  // namespace
+}  // namespace tinxa::broadcast
