@@ -32,7 +32,8 @@
 //     next.title: Bản tin buổi chiều        next.slot: ban-tin-chieu
 //     next.zones: trung-tam ap-2            next.priority: normal
 //   (no `next` field at all when nothing is scheduled in the next 48 hours)
-// `play` and `alert` answer key, title, priority, [repeat] and zone.Z: playing | waiting;
+// `play` and `alert` answer key, title, priority, [repeat] and zone.Z: playing | waiting |
+// no-device (logged device_failure: that zone will not hear it);
 // `stop` and `skip` answer stopped|skipped and idle (zone lists); `reload` answers error and
 // warning fields (one per checker message), schedule, slots and next, and ACK [5] when the new
 // schedule is rejected (the old one keeps running); `live` answers live (its id), source, zones.

@@ -195,9 +195,11 @@ Response CommandHandlers::play(const Request& request, Priority priority) {
   r.fields.emplace_back("priority", std::string{to_string(priority)});
   if (repeat > 1) r.fields.emplace_back("repeat", std::to_string(repeat));
   for (const auto& zone : zones) {
+    // A zone whose device is gone logged the item as device_failure: say so, not "waiting".
     const auto holder = m_engine.now_playing(zone);
-    r.fields.emplace_back("zone." + zone,
-                          holder && holder->occurrence_key == key ? "playing" : "waiting");
+    r.fields.emplace_back("zone." + zone, m_engine.zone_offline(zone)               ? "no-device"
+                                          : holder && holder->occurrence_key == key ? "playing"
+                                                                                    : "waiting");
   }
   return r;
 }

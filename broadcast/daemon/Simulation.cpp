@@ -88,6 +88,8 @@ int run_simulation(const SimulationRequest& request, std::FILE* out) {
   options.sample_rate_hz = request.sample_rate_hz.value_or(settings.broadcast.sample_rate_hz);
   options.target_lufs = settings.broadcast.loudness_target_lufs;
   options.catch_up_grace = settings.broadcast.catch_up_grace;
+  options.silence_fallback = settings.broadcast.silence_fallback;
+  options.silence_threshold_dbfs = settings.broadcast.silence_threshold_dbfs;
   Engine engine{clock, log, *schedule, loaded.bundle, options, cache.get()};
   // No input device in a simulation: a quiet 440 Hz tone stands in for every relayed input.
   engine.set_live_sources([](const std::string&, int rate) -> std::unique_ptr<LiveSource> {

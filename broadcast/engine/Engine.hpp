@@ -237,6 +237,9 @@ class Engine {
   // waiting one, a resume) is logged device_failure with `why` and ends in that zone, and it is
   // kept for take_device_misses(). What already holds the zone is not touched (end_in_zone).
   void set_zone_offline(const std::string& zone, std::optional<std::string> why);
+  [[nodiscard]] bool zone_offline(const std::string& zone) const {
+    return m_offline.contains(zone);
+  }
   struct DeviceMiss {
     Occurrence occurrence;    // its zones: the one zone it missed
     bool had_played = false;  // it had already sounded in the zone (a resume, a restart)

@@ -264,6 +264,10 @@ TEST_CASE(
   CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(*z3[0].started - z3[0].scheduled)
             .count() == Approx(0).margin(30));
   CHECK(test::field(site.send("status"), "zone.z3") == "no-device");
+  // The operator is told at once that a zone without its device will not hear a play.
+  const auto reply = site.send("play", {"p", "z3"});
+  REQUIRE_FALSE(reply.error);
+  CHECK(test::field(reply, "zone.z3") == "no-device");
 
   // The device is back at 06:00:30: 20 s after the item's start.
   site.run_until(kOrigin + 30s);
