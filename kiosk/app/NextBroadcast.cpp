@@ -21,7 +21,7 @@ std::string next_broadcast_line(const broadcast::Response& status, content::Time
   const auto day = config::parse_iso_date(when.substr(0, 10));
   const auto time = config::parse_time_of_day(when.substr(11, 5));
   if (!day || !time) return {};
-  std::string line = "Phát thanh tiếp theo: " + when.substr(11, 5);
+  std::string line = when.substr(11, 5);
   if (*day != zone.to_local(now).date) {
     line += " " + when.substr(8, 2) + "/" + when.substr(5, 2);
   }

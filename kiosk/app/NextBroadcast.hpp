@@ -16,10 +16,11 @@
 
 namespace tinxa::kiosk::app {
 
-// The home screen's line about the loudspeakers, from the daemon's `status` answer (fields
-// `next`, the local start as 2026-11-30T06:00:00+07:00, and `next.title`): "Phát thanh tiếp theo:
-// 06:00 Bản tin sáng", with the date when it is not today ("06:00 30/11"). Empty when the answer
-// has no next broadcast or is an error.
+// What the home screen says about the loudspeakers, from the daemon's `status` answer (fields
+// `next`, the local start as 2026-11-30T06:00:00+07:00, and `next.title`): "06:00 Bản tin sáng",
+// with the date when it is not today ("06:00 30/11 Bản tin sáng"); KioskUi puts it after
+// "Phát thanh tiếp theo:" in the resident's language. Empty when the answer has no next
+// broadcast or is an error.
 [[nodiscard]] std::string next_broadcast_line(const broadcast::Response& status,
                                               content::TimePoint now,
                                               const content::TimeZone& zone);

@@ -48,6 +48,7 @@ KioskUi::KioskUi(const content::Bundle& bundle, const config::SiteSettings& site
 
 void KioskUi::rebuild_home() {
   m_ticker.set_items(ticker_items(m_bundle, m_clock.now(), m_zone, m_language));
+  set_next_broadcast(m_next_broadcast);
   m_stack.replace(std::make_unique<HomeScreen>(m_theme, *this, m_bundle.info.title.get(m_language),
                                                visible_categories(m_bundle, m_clock.now(), m_zone),
                                                &m_ticker));
@@ -329,8 +330,12 @@ void KioskUi::start_attract() {
   m_dirty = true;
 }
 
-void KioskUi::set_next_broadcast(std::string line) {
-  if (m_ticker.set_next_broadcast(std::move(line))) {
+void KioskUi::set_next_broadcast(std::string next) {
+  m_next_broadcast = std::move(next);
+  const std::string line = m_next_broadcast.empty()
+                               ? std::string{}
+                               : ui_format(UiText::next_broadcast, m_language, {m_next_broadcast});
+  if (m_ticker.set_next_broadcast(line)) {
     m_layout_dirty = true;
     m_dirty = true;
   }

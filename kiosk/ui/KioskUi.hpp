@@ -133,8 +133,10 @@ class KioskUi final : public Navigator {
   void start_attract();
   [[nodiscard]] const Attract& attract() const noexcept { return m_attract; }
 
-  // The home screen's ticker, and its "next broadcast" line (empty: not shown).
-  void set_next_broadcast(std::string line);
+  // The home screen's ticker, and its "next broadcast" line: `next` is "06:00 Bản tin sáng"
+  // (app::next_broadcast_line; empty: not shown), put after "Phát thanh tiếp theo:" in the
+  // current language.
+  void set_next_broadcast(std::string next);
   [[nodiscard]] const Ticker& ticker() const noexcept { return m_ticker; }
 
  private:
@@ -199,6 +201,7 @@ class KioskUi final : public Navigator {
   std::chrono::year_month_day m_day{};
   Speaker* m_speaker = nullptr;
   std::string m_language{content::kVietnamese};
+  std::string m_next_broadcast;
   Speaker::State m_heard_state = Speaker::State::stopped;
   std::chrono::seconds m_heard_second{0};
 };

@@ -37,7 +37,8 @@ class Ticker {
 
   // Replaces the notices (a new bundle or a new day); keeps the page when it still exists.
   void set_items(std::vector<std::string> items);
-  // "Phát thanh tiếp theo: 06:00 Bản tin sáng", or empty when unknown. Returns true if changed.
+  // "Phát thanh tiếp theo: 06:00 Bản tin sáng" (KioskUi words it), or empty when unknown. Returns
+  // true if changed.
   bool set_next_broadcast(std::string line);
 
   // Moves the clock on; true when the page shown changed (the home screen needs a redraw).

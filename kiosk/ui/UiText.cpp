@@ -129,6 +129,7 @@ constexpr Entry kVietnameseEntries[] = {
     {source_unverified, " (CHƯA XÁC MINH)"},
     {ticker_notice, "Thông báo: {}"},
     {ticker_new, "Mới: {}"},
+    {next_broadcast, "Phát thanh tiếp theo: {}"},
     {attract_hint, "Chạm vào màn hình để xem thêm"},
     {category_empty, "Hiện chưa có thông tin nào trong mục này."},
 };
@@ -236,6 +237,7 @@ constexpr Entry kEnglishEntries[] = {
     {source_unverified, " (NOT VERIFIED)"},
     {ticker_notice, "Notice: {}"},
     {ticker_new, "New: {}"},
+    {next_broadcast, "Next on the loudspeakers: {}"},
     {attract_hint, "Touch the screen to see more"},
     {category_empty, "There is nothing in this section yet."},
 };

@@ -115,6 +115,7 @@ enum class UiText : std::size_t {
   source_unverified,
   ticker_notice,  // {} title
   ticker_new,     // {} title
+  next_broadcast,  // {} time [date] title
   attract_hint,
   category_empty,
   count_  // not a text: the number of texts

@@ -236,11 +236,9 @@ TEST_CASE("The next broadcast line comes from the daemon's status fields", "[kio
   status.fields = {{"time", "2026-11-30T05:10:00+07:00"},
                    {"next", "2026-11-30T06:00:00+07:00"},
                    {"next.title", "Bản tin buổi sáng"}};
-  CHECK(app::next_broadcast_line(status, now, zone) ==
-        "Phát thanh tiếp theo: 06:00 Bản tin buổi sáng");
+  CHECK(app::next_broadcast_line(status, now, zone) == "06:00 Bản tin buổi sáng");
   status.fields[1].second = "2026-12-01T06:00:00+07:00";
-  CHECK(app::next_broadcast_line(status, now, zone) ==
-        "Phát thanh tiếp theo: 06:00 01/12 Bản tin buổi sáng");
+  CHECK(app::next_broadcast_line(status, now, zone) == "06:00 01/12 Bản tin buổi sáng");
   status.fields.erase(status.fields.begin() + 1);
   CHECK(app::next_broadcast_line(status, now, zone).empty());
   CHECK(app::next_broadcast_line(

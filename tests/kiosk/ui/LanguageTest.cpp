@@ -89,7 +89,10 @@ TEST_CASE("Every kiosk text has its Vietnamese, and English where the table has 
 
 TEST_CASE("English at home redraws the bar and home in English", "[kiosk][ui][language]") {
   Kiosk k;
+  k.kiosk.set_next_broadcast("17:00 Bản tin buổi chiều");
+  k.draw();
   for (const auto words : kVietnameseHome) CHECK(k.painter.drew_text(words));
+  CHECK(k.painter.drew_text("Phát thanh tiếp theo: 17:00 Bản tin buổi chiều"));
   const ui::Button* english = nullptr;
   for (const auto& b : k.home().language_buttons()) {
     if (b->label() == "English") english = b.get();
@@ -115,6 +118,8 @@ TEST_CASE("English at home redraws the bar and home in English", "[kiosk][ui][la
   CHECK(k.painter.drew_text("Poverty self-check"));
   CHECK(k.painter.drew_text("Sustainable poverty reduction"));
   CHECK(k.painter.drew_text("Saturday, 28/11/2026 14:30"));  // the bar's clock
+  CHECK(k.painter.drew_text("Next on the loudspeakers: 17:00 Bản tin buổi chiều"));
+  CHECK_FALSE(k.painter.drew_text("Phát thanh tiếp theo"));
   CHECK_FALSE(k.painter.drew_text("Thứ Bảy"));
   // The switch itself still names each language in its own words.
   CHECK(k.painter.drew_text("Tiếng Việt"));
