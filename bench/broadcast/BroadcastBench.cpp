@@ -267,6 +267,7 @@ int run_tinxa(int count, const std::filesystem::path& events_path, const std::fi
   events.value("tinxa_start_loop_cpu_s", thread_cpu_seconds() - thread_before);
   events.value("tinxa_start_wall_s", phase_wall);
   events.value("tinxa_start_count", count);
+  events.value("tinxa_start_mixer_underruns", static_cast<double>(output.mixer().underruns()));
   std::fprintf(stderr, "tinxa: %d scheduled starts done\n", count);
 
   // CPU with the stream open and nothing to play, then while one 48 kHz file plays.
@@ -285,6 +286,8 @@ int run_tinxa(int count, const std::filesystem::path& events_path, const std::fi
         std::chrono::duration<double>(std::chrono::system_clock::now() - begin).count();
     events.value(playing ? "tinxa_steady_cpu_pct" : "tinxa_idle_cpu_pct",
                  100.0 * (cpu_seconds(RUSAGE_SELF) - before) / wall);
+    events.value(playing ? "tinxa_steady_mixer_underruns" : "tinxa_idle_mixer_underruns",
+                 static_cast<double>(output.mixer().underruns()));
   }
   std::this_thread::sleep_for(300ms);
 
@@ -322,6 +325,9 @@ int run_tinxa(int count, const std::filesystem::path& events_path, const std::fi
     }
     std::fprintf(stderr, "tinxa: %d %s emergencies done\n", count,
                  injected ? "injected" : "scheduled");
+    // Cumulative: where in the run the mixer found a stream without decoded audio.
+    events.value(injected ? "tinxa_inject_mixer_underruns" : "tinxa_sched_mixer_underruns",
+                 static_cast<double>(output.mixer().underruns()));
   }
   events.value("tinxa_inject_call_delay_max_ms", inject_delay_ms);
   for (const auto& r : log.between(tc::TimePoint{}, std::chrono::system_clock::now() + 24h)) {
