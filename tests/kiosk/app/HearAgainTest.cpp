@@ -7,6 +7,7 @@
 #include "content/store/StoreFiles.hpp"
 #include "kiosk/app/ScheduleZoneNames.hpp"
 #include "kiosk/ui/HearAgainScreen.hpp"
+#include "tests/kiosk/ui/AsRunRecordFixture.hpp"
 #include "tests/kiosk/ui/UiFixture.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -24,22 +25,6 @@ using std::chrono::year;
 
 namespace {
 
-content::AsRunRecord record(const std::string& key, const std::string& item,
-                            content::TimePoint start, std::vector<std::string> zones) {
-  content::AsRunRecord r;
-  r.occurrence_key = key;
-  r.slot_id = key;
-  r.item_id = item;
-  r.item_title = item;
-  r.priority = "normal";
-  r.zones = std::move(zones);
-  r.scheduled = start;
-  r.started = start;
-  r.ended = start + 2min;
-  r.outcome = content::AsRunOutcome::played;
-  return r;
-}
-
 // A kiosk at 14:30 on 28/11/2026 whose data folder is a fresh temporary one.
 struct Kiosk : kiosk::test::UiFixture {
   Kiosk() : UiFixture(kiosk::test::sample_bundle(), {year{2026} / 11 / 28, 14h + 30min}) {
@@ -48,7 +33,7 @@ struct Kiosk : kiosk::test::UiFixture {
   void log_today(const std::vector<std::string>& zones) {
     auto db = content::Database::open(content::as_run_path(site.data_dir));
     content::AsRunLog log(db);
-    log.append(record("sang", "the-bao-hiem-y-te", clock.now() - 6h, zones));
+    log.append(kiosk::test::as_run_record("sang", "the-bao-hiem-y-te", clock.now() - 6h, zones));
   }
   tinxa::test::TempDir data;
 };

@@ -10,6 +10,7 @@
 #include "kiosk/ui/KioskUi.hpp"
 #include "kiosk/ui/ListenBar.hpp"
 #include "kiosk/ui/PageScreen.hpp"
+#include "tests/kiosk/ui/AsRunRecordFixture.hpp"
 #include "tests/kiosk/ui/UiFixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -319,26 +320,7 @@ TEST_CASE("The language switch on home shows the content in English where it has
   CHECK(k.painter.drew_text(ui::PageScreen::kOnlyVietnamese));
 }
 
-namespace {
-
-content::AsRunRecord record(const std::string& key, const std::string& item,
-                            content::TimePoint start, std::vector<std::string> zones,
-                            content::AsRunOutcome outcome = content::AsRunOutcome::played) {
-  content::AsRunRecord r;
-  r.occurrence_key = key;
-  r.slot_id = key;
-  r.item_id = item;
-  r.item_title = item;
-  r.priority = "normal";
-  r.zones = std::move(zones);
-  r.scheduled = start;
-  r.started = start;
-  r.ended = start + 2min;
-  r.outcome = outcome;
-  return r;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("Hear again lists what the loudspeakers played, newest first, one row per item",
           "[kiosk][ui][listen]") {
@@ -347,11 +329,12 @@ TEST_CASE("Hear again lists what the loudspeakers played, newest first, one row 
     return zone.from_local({year{2026} / 11 / 28, std::chrono::hours{h}});
   };
   const std::vector<content::AsRunRecord> records{
-      record("sang", "ban-tin-sang", at(6), {"ap-1"}),
-      record("sang", "ban-tin-sang", at(6), {"ap-2"}),
-      record("trua", "hoc-nghe", at(11), {"ap-1"}),
-      record("trua-hong", "ung-ho-quy", at(12), {"ap-1"}, content::AsRunOutcome::skipped_file),
-      record("tiep-song", "vtv1", at(13), {"ap-1"}),  // a relay: nothing to hear again
+      test::as_run_record("sang", "ban-tin-sang", at(6), {"ap-1"}),
+      test::as_run_record("sang", "ban-tin-sang", at(6), {"ap-2"}),
+      test::as_run_record("trua", "hoc-nghe", at(11), {"ap-1"}),
+      test::as_run_record("trua-hong", "ung-ho-quy", at(12), {"ap-1"},
+                          content::AsRunOutcome::skipped_file),
+      test::as_run_record("tiep-song", "vtv1", at(13), {"ap-1"}),  // a relay: nothing to hear again
   };
   const auto heard = ui::heard_broadcasts(records, sample_bundle());
   REQUIRE(heard.size() == 5);  // hoc-nghe, then the morning bulletin's four announcements
@@ -369,8 +352,8 @@ TEST_CASE("Hear again reads today's as-run log and plays an announcement from th
   {
     auto db = content::Database::open(content::as_run_path(k.site.data_dir));
     content::AsRunLog log(db);
-    log.append(record("hom-qua", "hoc-nghe", k.clock.now() - 24h, {"ap-1"}));
-    log.append(record("sang", "the-bao-hiem-y-te", k.clock.now() - 6h, {"ap-1"}));
+    log.append(test::as_run_record("hom-qua", "hoc-nghe", k.clock.now() - 24h, {"ap-1"}));
+    log.append(test::as_run_record("sang", "the-bao-hiem-y-te", k.clock.now() - 6h, {"ap-1"}));
   }
   const auto& home = dynamic_cast<const ui::HomeScreen&>(k.kiosk.top());
   REQUIRE(home.hear_again_tile().width > 0);
@@ -411,7 +394,7 @@ TEST_CASE("10 000 random touches with the Nghe bar and hear-again keep the speak
   {
     auto db = content::Database::open(content::as_run_path(k.site.data_dir));
     content::AsRunLog log(db);
-    log.append(record("sang", "ban-tin-sang", k.clock.now() - 8h, {"ap-1"}));
+    log.append(test::as_run_record("sang", "ban-tin-sang", k.clock.now() - 8h, {"ap-1"}));
   }
   std::uint32_t state = 20261128u;  // a fixed seed: a failure can be replayed
   auto next = [&](std::uint32_t bound) {
