@@ -98,15 +98,24 @@ void Mixer::render(std::span<float> interleaved, std::size_t channels) noexcept 
     }
     std::size_t from = 0;
     if (voice.state == Voice::State::pending) {
-      if (voice.start_frame >= m_frame + frames) {
+      // A start waits for its first block (see the class comment): it begins on its frame if the
+      // block is there, otherwise at the start of the first render that finds one.
+      const std::int64_t end = m_frame + frames;
+      const std::int64_t start = std::max(voice.start_frame, m_frame);
+      const bool before_stop = voice.stop_frame < 0 || start < voice.stop_frame;
+      if (start >= end || !before_stop || !voice.prime(m_spent)) {
+        if (voice.stop_frame >= 0 && voice.stop_frame < end) {
+          // Its stop came before any of it played: it ends on the stop frame, unheard.
+          emit(MixerEvent::Kind::stopped, voice.stream, std::max(voice.stop_frame, m_frame));
+          voice.release(m_spent);
+        }
         continue;
       }
-      from =
-          voice.start_frame > m_frame ? static_cast<std::size_t>(voice.start_frame - m_frame) : 0;
+      from = static_cast<std::size_t>(start - m_frame);
       voice.state = Voice::State::playing;
       voice.gain = 0.0F;
       voice.ramp_to(voice.target_gain, voice.fade_in_frames);
-      emit(MixerEvent::Kind::started, voice.stream, m_frame + static_cast<std::int64_t>(from));
+      emit(MixerEvent::Kind::started, voice.stream, start);
     }
     if (voice.stop_frame >= 0 && voice.state == Voice::State::playing) {
       // A stop due at a frame: play up to where its fade begins, then fade.
@@ -130,14 +139,21 @@ void Mixer::render(std::span<float> interleaved, std::size_t channels) noexcept 
           }
           from = split;
         }
+        const std::int64_t stop_frame = voice.stop_frame;
         voice.state = Voice::State::stopping;
         voice.stop_frame = -1;
         if (voice.block == nullptr && voice.queue->empty()) {
-          emit(MixerEvent::Kind::stopped, voice.stream, m_frame + static_cast<std::int64_t>(from));
+          // Nothing to fade (it ran dry): silent from here, and it ends on its stop frame.
+          emit(MixerEvent::Kind::stopped, voice.stream, stop_frame);
           voice.release(m_spent);
           continue;
         }
-        voice.ramp_to(0.0F, voice.stop_ramp);
+        // A stream that started inside the fade (late) fades over what is left of it, so the
+        // fade still ends on stop_frame.
+        const std::int64_t fade_start =
+            std::max(fade_from, m_frame + static_cast<std::int64_t>(from));
+        voice.ramp_to(0.0F, static_cast<std::uint32_t>(std::min<std::int64_t>(
+                                voice.stop_ramp, stop_frame - fade_start + (voice.stop_ramp > 0))));
       }
     }
     const Voice::Result result = voice.mix(interleaved, channels, from, m_spent);

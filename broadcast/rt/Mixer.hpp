@@ -12,6 +12,17 @@
 //  - spent(): its consumer is the one thread that gives blocks back to the pool.
 //  - counters: any thread.
 // Lifetime: constructed and destroyed on the control thread while no sink calls render().
+//
+// Starts wait for audio: a started stream's first sample is real audio, never silence. A start
+// whose frame has come but whose queue holds no block yet (the decode thread is late) stays
+// pending and begins at the start of the first render() that finds a block; `started` carries
+// that frame, and the fade-in and the gain (set_gain while waiting) apply from there. Its audio is
+// not shortened: it plays from its first sample, later. An item queued to start where the one
+// before ends thus starts late, never early or overlapping. A stop while it waits releases it:
+// at once (`stopped` now), or on the stop_at frame (`stopped` exactly there, as a relay's end),
+// with nothing played (a stop_at that finds a stream run dry also reports `stopped` on its
+// frame). An empty stream (only an end mark) starts and ends on the same frame. So `underrun`
+// (event and counter) is only a gap inside a stream that has played.
 
 #include <array>
 #include <atomic>
@@ -60,7 +71,8 @@ class Mixer final : public Renderer {
   [[nodiscard]] std::int64_t frames_rendered() const noexcept {
     return m_frames_rendered.load(std::memory_order_acquire);
   }
-  // Callbacks in which some stream had no block ready (each such callback counts once per stream).
+  // Callbacks in which some playing stream ran out of blocks (each such callback counts once per
+  // stream). A stream waiting for its first block is not counted.
   [[nodiscard]] std::uint64_t underruns() const noexcept {
     return m_underruns.load(std::memory_order_relaxed);
   }

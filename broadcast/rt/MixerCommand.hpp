@@ -22,7 +22,8 @@ inline constexpr double kDefaultRampSeconds = 0.005;
 // (Mixer::frames_rendered()); gains are linear (1 = unchanged, 0 = silent).
 struct MixerCommand {
   enum class Kind : std::uint8_t {
-    start,     // play `stream` from `queue`, first sample at output frame `at_frame`
+    start,     // play `stream` from `queue`, first sample at output frame `at_frame` (later if
+               // its first block is not in `queue` by then: see Mixer.hpp)
     stop,      // fade `stream` out over `ramp_frames` so that its last sample is just before
                // output frame `at_frame` (a frame already rendered, or one within the ramp: fade
                // from now), then let go of it

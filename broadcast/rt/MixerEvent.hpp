@@ -11,11 +11,12 @@ namespace tinxa::broadcast {
 // frame of the mixer's count (Mixer::frames_rendered()); the sink maps it to a time at the DAC.
 struct MixerEvent {
   enum class Kind : std::uint8_t {
-    started,   // the stream's first sample is at `frame` (if no block was ready, an underrun
-               // follows)
+    started,   // the stream's first sample is at `frame`: its start frame, or later if its
+               // first block came late (a start waits for it; never silence before it)
     ended,     // the stream played to its end; its last sample is just before `frame`
-    stopped,   // a stop command's fade finished at `frame`; nothing of the stream plays after it
-    underrun,  // the stream had no block ready at `frame`: silence until blocks arrive
+    stopped,   // a stop command's fade finished at `frame` (also a stream stopped before it
+               // started); nothing of the stream plays after it
+    underrun,  // a playing stream had no block ready at `frame`: silence until blocks arrive
     rejected,  // a command could not be applied (no free voice, unknown or duplicate stream)
   };
 

@@ -16,6 +16,19 @@ void Voice::ramp_to(float target, std::uint32_t frames) noexcept {
   ramp_left = frames;
 }
 
+bool Voice::prime(SpentRing& spent) noexcept {
+  AudioBlock* next = nullptr;
+  while (block == nullptr && queue->try_pop(next)) {
+    if (next->stream != stream || (next->frames == 0 && !next->end_of_stream)) {
+      (void)spent.try_push(next);
+      continue;
+    }
+    block = next;
+    position = 0;
+  }
+  return block != nullptr;
+}
+
 Voice::Result Voice::mix(std::span<float> out, std::size_t channels, std::size_t from,
                          SpentRing& spent) noexcept {
   const std::size_t frames = out.size() / channels;

@@ -33,7 +33,8 @@ struct Voice {
   AudioBlock* block = nullptr;  // the block being played, popped from `queue`
   std::uint32_t position = 0;   // next frame of `block`
   bool in_underrun = false;
-  std::int64_t start_frame = 0;      // pending: the output frame to start at
+  std::int64_t start_frame = 0;      // pending: the output frame to start at (or after it, when
+                                     // its first block comes later)
   std::uint32_t fade_in_frames = 0;  // pending: the ramp from silence when it starts
   std::int64_t stop_frame = -1;      // a stop due at this output frame (-1: none)
   std::uint32_t stop_ramp = 0;       // the fade that ends on stop_frame
@@ -45,6 +46,11 @@ struct Voice {
 
   // Starts a linear ramp from the current gain to `target` over `frames` (0: jump).
   void ramp_to(float target, std::uint32_t frames) noexcept;
+
+  // Pending: makes sure the stream's first block is at hand, taking it from `queue` if it is
+  // there (stale blocks of an older stream and empty blocks before it go to `spent`). True if a
+  // block is ready (an empty end mark counts: the stream starts and ends at once).
+  bool prime(SpentRing& spent) noexcept;
 
   // Adds up to out.size() / channels frames of this voice into `out` from buffer offset `from`,
   // applying the gain ramp. Spent blocks go to `spent`. Stale blocks of an older stream found in

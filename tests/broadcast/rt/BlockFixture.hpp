@@ -71,6 +71,28 @@ class BlockFixture {
   bool m_finished = false;
 };
 
+// The mixer tests' output: stereo at 48 kHz, rendered in callbacks of 256 frames.
+inline constexpr int kRate = 48000;
+inline constexpr std::size_t kChannels = 2;
+inline constexpr std::size_t kCallbackFrames = 256;
+
+// A stream at half scale on every frame and channel.
+inline float constant(std::int64_t /*frame*/, std::size_t /*channel*/) { return 0.5F; }
+
+// Renders `callbacks` buffers of `frames` x kChannels and returns the first channel of all.
+inline std::vector<float> render(Mixer& mixer, std::size_t callbacks,
+                                 std::size_t frames = kCallbackFrames) {
+  std::vector<float> left;
+  std::vector<float> buffer(frames * kChannels);
+  for (std::size_t i = 0; i < callbacks; ++i) {
+    mixer.render(buffer, kChannels);
+    for (std::size_t f = 0; f < frames; ++f) {
+      left.push_back(buffer[f * kChannels]);
+    }
+  }
+  return left;
+}
+
 inline std::vector<MixerEvent> drain_events(Mixer& mixer) {
   std::vector<MixerEvent> events;
   MixerEvent event;

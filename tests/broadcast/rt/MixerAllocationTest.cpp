@@ -35,7 +35,7 @@ TEST_CASE("The counting allocator sees an allocation made while armed", "[rt][al
 }
 
 TEST_CASE(
-    "render() allocates and frees nothing through starts, stops, fades, ducking, "
+    "render() allocates and frees nothing through starts, late starts, stops, fades, ducking, "
     "underruns and ends",
     "[rt][alloc]") {
   Mixer mixer{48000};
@@ -49,6 +49,10 @@ TEST_CASE(
     });
     sources[i].feed(queues[i], 40, i % 2 == 0 ? 9600 : -1);  // some end, some run dry
   }
+  // A start whose blocks come late, and one that waits until it is stopped at a frame.
+  BlockQueue late_queue;
+  BlockQueue waiting_queue;
+  BlockFixture late{10, kChannels, 480, [](std::int64_t, std::size_t) { return 0.25F; }};
   std::vector<float> buffer(256 * kChannels);
   std::vector<MixerEvent> events;
   events.reserve(4096);
@@ -59,6 +63,14 @@ TEST_CASE(
     if (callback < kStreams * 10 && callback % 10 == 0) {
       const std::size_t i = callback / 10;
       REQUIRE(mixer.post(MixerCommand::start(i + 1, &queues[i], now + 100, 0.8F, 240)));
+    }
+    if (callback == 0) {
+      REQUIRE(mixer.post(MixerCommand::start(10, &late_queue, now + 100, 0.8F, 240)));
+      REQUIRE(mixer.post(MixerCommand::start(11, &waiting_queue, now + 100, 0.8F, 240)));
+      REQUIRE(mixer.post(MixerCommand::stop_at(11, now + 2000, 240)));
+    }
+    if (callback == 30) {
+      late.feed(late_queue, 40, 4800);
     }
     if (callback == 200 || callback == 400) {
       REQUIRE(mixer.post(MixerCommand::set_gain(2, 0.2F, 240)));
@@ -87,9 +99,9 @@ TEST_CASE(
     return std::count_if(events.begin(), events.end(),
                          [kind](const MixerEvent& e) { return e.kind == kind; });
   };
-  CHECK(count(MixerEvent::Kind::started) == kStreams);
-  CHECK(count(MixerEvent::Kind::ended) == 3);
-  CHECK(count(MixerEvent::Kind::stopped) == 1);
+  CHECK(count(MixerEvent::Kind::started) == kStreams + 1);
+  CHECK(count(MixerEvent::Kind::ended) == 4);
+  CHECK(count(MixerEvent::Kind::stopped) == 2);
   CHECK(count(MixerEvent::Kind::underrun) == 3);
   CHECK(count(MixerEvent::Kind::rejected) == 1);
   CHECK(mixer.underruns() > 0);

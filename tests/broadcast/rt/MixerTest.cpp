@@ -9,37 +9,13 @@
 
 #include "tests/broadcast/rt/BlockFixture.hpp"
 
-namespace tinxa::broadcast {
+namespace tinxa::broadcast::test {
 namespace {
-
-using test::BlockFixture;
-using test::drain_events;
-using test::drain_spent;
-
-constexpr int kRate = 48000;
-constexpr std::size_t kChannels = 2;
-constexpr std::size_t kCallbackFrames = 256;
-
-float constant(std::int64_t /*frame*/, std::size_t /*channel*/) { return 0.5F; }
 
 // A 1 kHz cosine at half scale: it starts at its peak, the worst case for a click.
 float cosine(std::int64_t frame, std::size_t /*channel*/) {
   return static_cast<float>(0.5 *
                             std::cos(2.0 * M_PI * 1000.0 * static_cast<double>(frame) / kRate));
-}
-
-// Renders `callbacks` buffers and returns the first channel of everything rendered.
-std::vector<float> render(Mixer& mixer, std::size_t callbacks,
-                          std::size_t frames = kCallbackFrames) {
-  std::vector<float> left;
-  std::vector<float> buffer(frames * kChannels);
-  for (std::size_t i = 0; i < callbacks; ++i) {
-    mixer.render(buffer, kChannels);
-    for (std::size_t f = 0; f < frames; ++f) {
-      left.push_back(buffer[f * kChannels]);
-    }
-  }
-  return left;
 }
 
 float largest_step(const std::vector<float>& samples) {
@@ -286,4 +262,4 @@ TEST_CASE("Gain ramps keep starts, stops, preemption and ducking free of clicks"
 }
 
 }  // namespace
-}  // namespace tinxa::broadcast
+}  // namespace tinxa::broadcast::test
