@@ -10,6 +10,8 @@
 #include "broadcast/rt/MixerCommand.hpp"
 #include "content/media/SoundFile.hpp"
 
+#include <fmt/format.h>
+
 namespace tinxa::broadcast {
 
 namespace {
@@ -30,6 +32,19 @@ bool failed_silent(const PlaybackStream& stream) {
 }
 
 float linear_gain(double gain_db) { return static_cast<float>(std::pow(10.0, gain_db / 20.0)); }
+
+// "1h30min", "20min", "2min5s", "2.5s": as durations are written in schedule.yaml; whole seconds
+// from 10 s on.
+std::string duration_text(std::chrono::milliseconds d) {
+  auto ms = d.count();
+  if (ms < 10000 && ms % 1000 != 0) return fmt::format("{:.1f}s", static_cast<double>(ms) / 1000.0);
+  auto s = (ms + 500) / 1000;
+  std::string out;
+  if (s >= 3600) out += fmt::format("{}h", s / 3600);
+  if (s % 3600 >= 60) out += fmt::format("{}min", s % 3600 / 60);
+  if (s % 60 != 0 || out.empty()) out += fmt::format("{}s", s % 60);
+  return out;
+}
 
 bool later_first(const Occurrence& a, const Occurrence& b) {
   if (a.start != b.start) return a.start > b.start;
@@ -96,12 +111,18 @@ void Engine::schedule(std::vector<Occurrence> occurrences) {
 std::size_t Engine::catch_up() {
   const auto now = m_clock.now();
   m_log.close_interrupted(now);
-  const auto oldest = now - m_options.catch_up_horizon;
+  const auto last_alive = m_log.start_run(now);
+  m_alive_written = now;
+  // What was due while the daemon was down; on the first start ever it was not down, it was not
+  // installed.
+  const std::optional<content::TimePoint> oldest =
+      last_alive ? std::optional{std::max(*last_alive, now - m_options.catch_up_horizon)}
+                 : std::nullopt;
   const auto grace = now - m_options.catch_up_grace;
   std::size_t missed = 0;
   std::erase_if(m_pending, [&](const Occurrence& o) {
     if (o.start >= grace) return false;
-    if (o.start >= oldest) {
+    if (oldest && o.start >= *oldest) {
       Active active{o, {}, play_title(o.play, m_bundle), 0, nullptr};
       auto record = base_record(active);
       record.outcome = content::AsRunOutcome::missed;
@@ -123,7 +144,7 @@ bool Engine::inject(Occurrence occurrence) {
     ++m_stats.already_logged;
     return false;
   }
-  fire(std::move(occurrence), true);
+  fire(std::move(occurrence), Origin::now);
   return true;
 }
 
@@ -145,7 +166,12 @@ void Engine::poll() {
       ++m_stats.already_logged;
       continue;
     }
-    fire(std::move(o), false);
+    fire(std::move(o), Origin::schedule);
+  }
+  if (m_alive_written &&
+      (now - *m_alive_written >= m_options.alive_period || now < *m_alive_written)) {
+    m_log.mark_alive(now);
+    m_alive_written = now;
   }
   std::vector<std::pair<RequestId, std::string>> lost;
   for (auto& [id, active] : m_active)
@@ -207,11 +233,16 @@ content::AsRunRecord Engine::base_record(const Active& active) const {
   return r;
 }
 
-RequestId Engine::fire(Occurrence occurrence, bool at_once, std::shared_ptr<LiveSession> live) {
+RequestId Engine::fire(Occurrence occurrence, Origin origin, std::shared_ptr<LiveSession> live) {
   ++m_stats.fired;
   const RequestId id = m_next_request++;
-  Active active{occurrence, playout_items(occurrence.play, m_bundle, occurrence.repeat),
-                play_title(occurrence.play, m_bundle), 0, std::move(live)};
+  const bool at_once = origin != Origin::schedule;
+  Active active{occurrence,
+                playout_items(occurrence.play, m_bundle, occurrence.repeat),
+                play_title(occurrence.play, m_bundle),
+                0,
+                std::move(live),
+                origin};
   std::erase_if(active.occurrence.zones,
                 [&](const std::string& z) { return output(z) == nullptr; });
   const bool relay = occurrence.play.kind == PlayKind::relay;
@@ -265,6 +296,10 @@ void Engine::apply(const std::vector<ZoneDecision>& decisions, std::optional<std
     if (it == m_plays.end()) continue;
     ZonePlay& play = it->second;
     const std::int64_t at = frame.value_or(now_frame(d.zone));
+    if ((d.kind == ZoneDecision::Kind::start || d.kind == ZoneDecision::Kind::resume ||
+         d.kind == ZoneDecision::Kind::restart) &&
+        skipped_by_rule(play, at, d.kind))
+      continue;
     switch (d.kind) {
       case ZoneDecision::Kind::start:
         play.item = 0;
@@ -300,15 +335,68 @@ void Engine::apply(const std::vector<ZoneDecision>& decisions, std::optional<std
   }
 }
 
+bool Engine::skipped_by_rule(ZonePlay& play, std::int64_t frame, ZoneDecision::Kind kind) {
+  const Active& active = m_active.at(play.request);
+  if (active.origin == Origin::now) return false;
+  const Occurrence& o = active.occurrence;
+  const auto at = time_of(play.zone, std::max(frame, now_frame(play.zone)));
+  const auto late = std::chrono::duration_cast<std::chrono::seconds>(at - o.start);
+  std::string why;
+  if (o.priority == Priority::normal && m_schedule.quiet_hours) {
+    const auto day = std::chrono::seconds{std::chrono::hours{24}}.count();
+    const auto wall =
+        std::chrono::seconds{((o.local.time_of_day.count() + late.count()) % day + day) % day};
+    const QuietHours& quiet = *m_schedule.quiet_hours;
+    if (quiet.contains(wall)) {
+      const auto hhmm = [](const config::TimeOfDay& t) {
+        return fmt::format("{:02}:{:02}", t.hour, t.minute);
+      };
+      const auto clock = fmt::format("{:02}:{:02}:{:02}", wall.count() / 3600,
+                                     wall.count() / 60 % 60, wall.count() % 60);
+      const bool starting = kind == ZoneDecision::Kind::start;
+      why = fmt::format("{} lúc {}, trong giờ yên lặng {}–{} / {} at {}, inside quiet hours {}–{}",
+                        starting ? "không phát: đến lượt" : "không phát tiếp: đến lượt", clock,
+                        hhmm(quiet.from), hhmm(quiet.until),
+                        starting ? "not started: its turn came" : "not resumed: its turn came",
+                        clock, hhmm(quiet.from), hhmm(quiet.until));
+    }
+  }
+  if (why.empty() && kind == ZoneDecision::Kind::start && active.origin == Origin::schedule &&
+      o.max_delay && at - o.start > *o.max_delay) {
+    const auto late_text =
+        duration_text(std::chrono::duration_cast<std::chrono::milliseconds>(at - o.start));
+    const auto limit_text = duration_text(*o.max_delay);
+    why = fmt::format(
+        "không phát: sẽ bắt đầu trễ {}, quá max_delay {} / not started: it would start {} late, "
+        "beyond max_delay {}",
+        late_text, limit_text, late_text, limit_text);
+  }
+  if (why.empty()) return false;
+  auto record = base_record(active);
+  record.zones = {play.zone};
+  record.started = record.ended = at;
+  record.outcome = content::AsRunOutcome::skipped;
+  record.detail = why;
+  m_log.append(record);
+  ++m_stats.records;
+  ++m_stats.skipped_by_rule;
+  finish_zone({play.request, play.zone}, frame);
+  return true;
+}
+
 std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& index,
                                                 std::int64_t frame, std::int64_t seek) {
   const Active& active = m_active.at(play.request);
   ZoneOutput& out = *output(play.zone);
   for (const std::size_t first = index; index < active.items.size(); ++index) {
     const PlayoutItem& item = active.items[index];
-    auto stream = std::make_shared<PlaybackStream>(m_next_stream++, item.path, out.pool(),
-                                                   out.format(), m_options.target_lufs,
-                                                   out.zone().gain_db, index == first ? seek : 0);
+    if (!item.unavailable.empty()) {  // missing or broken when the bundle was loaded
+      log_skip(active, play.zone, item, item.unavailable, time_of(play.zone, frame));
+      continue;
+    }
+    auto stream = std::make_shared<PlaybackStream>(
+        m_next_stream++, item.path, out.pool(), out.format(), m_options.target_lufs,
+        out.zone().gain_db, index == first ? seek : 0, m_options.resample_quality);
     if (m_worker) {
       // Only the header is read here; the decode thread does the rest.
       try {
@@ -470,8 +558,8 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
       play.continue_at = 0;
       if (m_worker && play.current->state() == PlaybackStream::State::failed &&
           !play.current->queued_audio()) {
-        // It failed on the decode thread before any audio: its end mark follows at once, and
-        // the next item starts on this frame (the ended event).
+        // It failed on the decode thread before any audio: its end mark (the block the mixer
+        // waited for) ends it on this same frame, where the next item starts (the ended event).
         log_skip(active, play.zone, active.items[play.item], reason_of(*play.current),
                  time_of(play.zone, event.frame));
         m_skip_logged.insert(event.stream);
@@ -588,6 +676,10 @@ void Engine::release(StreamId stream) {
 
 void Engine::shutdown() {
   const auto now = m_clock.now();
+  if (m_alive_written) {
+    m_log.mark_alive(now);
+    m_alive_written = now;
+  }
   for (auto& [key, play] : m_plays) {
     for (auto* s : {&play.current, &play.next})
       if (*s) {
@@ -677,7 +769,7 @@ RequestId Engine::start_live(const LiveRequest& request) {
     ++m_stats.records;
     throw;
   }
-  return fire(std::move(o), true, std::move(session));
+  return fire(std::move(o), Origin::now, std::move(session));
 }
 
 bool Engine::stop_live(RequestId id) {
@@ -823,6 +915,18 @@ void Engine::handle_live(ZoneOutput& /*output*/, const MixerEvent& event) {
     case MixerEvent::Kind::rejected: {
       play.live.reset();
       m_live_streams.erase(found);
+      if (event.kind != MixerEvent::Kind::rejected && play.record == 0 && !play.resumed &&
+          !play.restarted) {
+        // It ended (a relay's end) before its input gave any audio: a stream starts only with
+        // its first sample, so nothing sounded in the zone.
+        auto record = base_record(m_active.at(play.request));
+        record.zones = {play.zone};
+        record.started = record.ended = time_of(play.zone, event.frame);
+        record.outcome = content::AsRunOutcome::device_failure;
+        record.detail = "nguồn không có âm thanh / the input gave no audio";
+        m_log.append(record);
+        ++m_stats.records;
+      }
       finish_zone(key, event.frame);
       return;
     }

@@ -7,8 +7,17 @@
 //
 // What it does:
 //  - Occurrences whose key is already in the as-run log are never played (no replay after a
-//    restart); catch_up() logs as `missed` what was due in [now - 24 h, now - grace) and is not in
-//    the log, and plays at once what was due in [now - grace, now).
+//    restart); catch_up() logs as `missed` what was due while the daemon was down (from the
+//    previous run's last-alive time, at most catch_up_horizon back, to now - grace) and is not in
+//    the log, and plays at once what was due in [now - grace, now). poll() refreshes the run's
+//    last-alive time in the as-run database every alive_period.
+//  - Schedule rules at the actual start: a normal-class occurrence from the schedule whose start
+//    in a zone (later than scheduled when it waited for the zone) or whose resume after a
+//    preemption falls in the schedule's quiet hours does not play there, nor does one that would
+//    start later than its slot's max_delay after its scheduled start; either is logged `skipped`
+//    with the reason, and the zone goes on to what waits next. The wall clock of an instant is
+//    the occurrence's `local` reading moved by the elapsed time (exact unless the clocks change
+//    between the scheduled and the actual start). Operator plays (inject, live) are exempt.
 //  - A due occurrence becomes a request to the ZoneArbiter; its decisions start, suspend, resume,
 //    restart, queue or drop it per zone. A playlist plays chime_before, its announcements and
 //    chime_after; an emergency with repeat N plays that N times.
@@ -36,6 +45,10 @@
 //  - As-run records: one per occurrence and zone it played in, appended (durably) when its first
 //    sample is at the output, finished when it ends or is preempted; a resumed part is a new
 //    record with the same key. Times come from the mixer's frame count through the sink's timing.
+//    The mixer starts a stream only with its first block (Mixer.hpp), so `started` is the first
+//    real sample: a stream whose audio is late starts late (and the items after it follow it),
+//    never in silence on its frame. A relay or live with a length whose input gave no audio at
+//    all before its end is logged device_failure ("the input gave no audio") on its end frame.
 // Decoding has two modes (EngineOptions::decode_thread):
 //  - Synchronous (false; the simulator and most tests): feed() decodes, resamples and measures
 //    loudness on the caller's thread, so every block is ready before the caller renders and runs
@@ -89,8 +102,12 @@ struct EngineOptions {
   int sample_rate_hz = 48000;
   std::optional<double> target_lufs = -16.0;  // nullopt: play files as they are
   std::chrono::milliseconds catch_up_grace{std::chrono::minutes{10}};
-  std::chrono::hours catch_up_horizon{24};  // how far back catch_up() looks for missed items
-  std::size_t pool_blocks = 192;            // per zone
+  // How far back catch_up() looks for missed items at most (and how far back the daemon expands
+  // the schedule at start: ScheduleReloader::kBehind).
+  std::chrono::hours catch_up_horizon{24 * 31};
+  // poll() writes the run's last-alive time to the as-run database this often (after catch_up()).
+  std::chrono::milliseconds alive_period{std::chrono::minutes{1}};
+  std::size_t pool_blocks = 192;  // per zone
   std::size_t frames_per_block = 1024;
   std::size_t queue_target_blocks = 24;
   // Occurrences fire this long before their start (next_due() is start - lead). 0 for the
@@ -110,6 +127,8 @@ struct EngineOptions {
   bool decode_thread = false;
   // The decode thread tops up every stream this often (and at once when a stream is added).
   std::chrono::milliseconds decode_period{10};
+  // The converter for files not at sample_rate_hz (broadcast.yaml resample_quality).
+  Resampler::Quality resample_quality = Resampler::kDefaultQuality;
 };
 
 // The operator goes live (the `live` control command).
@@ -137,13 +156,14 @@ struct ZoneNowPlaying {
 };
 
 struct EngineStats {
-  std::size_t already_logged = 0;  // occurrences not played because the log has their key
-  std::size_t fired = 0;           // occurrences that became requests
-  std::size_t missed = 0;          // logged as missed by catch_up()
-  std::size_t caught_up = 0;       // late but within the grace: played at once
-  std::size_t skipped_files = 0;   // items skipped for a missing or undecodable file
-  std::size_t records = 0;         // as-run records appended
-  std::size_t fell_back = 0;       // live or relay zones ended by the silence fallback
+  std::size_t already_logged = 0;   // occurrences not played because the log has their key
+  std::size_t fired = 0;            // occurrences that became requests
+  std::size_t missed = 0;           // logged as missed by catch_up()
+  std::size_t caught_up = 0;        // late but within the grace: played at once
+  std::size_t skipped_files = 0;    // items skipped for a missing or undecodable file
+  std::size_t records = 0;          // as-run records appended
+  std::size_t fell_back = 0;        // live or relay zones ended by the silence fallback
+  std::size_t skipped_by_rule = 0;  // zones skipped for quiet hours or max_delay
 };
 
 class Engine {
@@ -168,9 +188,11 @@ class Engine {
   // dropped here and counted in stats().already_logged.
   void schedule(std::vector<Occurrence> occurrences);
 
-  // After a (re)start: marks what a crash left `playing` as interrupted, logs as missed every
-  // scheduled occurrence due in [now - horizon, now - grace) that the log lacks, and leaves those
-  // due in [now - grace, now) to play at the next poll(). Returns how many were logged missed.
+  // After a (re)start: marks what a crash left `playing` as interrupted, records this run in the
+  // as-run database (AsRunLog::start_run), logs as missed every scheduled occurrence due in
+  // [max(previous run's last-alive, now - horizon), now - grace) that the log lacks (none on the
+  // first start ever), and leaves those due in [now - grace, now) to play at the next poll().
+  // Older pending occurrences are dropped. Returns how many were logged missed.
   std::size_t catch_up();
 
   // Plays `occurrence` now (operator `play`, `alert`; tests), whatever its start says. Nothing is
@@ -248,7 +270,7 @@ class Engine {
   [[nodiscard]] std::vector<DeviceMiss> take_device_misses();
   // Plays a missed occurrence now although its key is logged (its device_failure record): the
   // daemon's late start when a device returns. The caller makes sure it plays once.
-  RequestId play_late(Occurrence occurrence) { return fire(std::move(occurrence), true); }
+  RequestId play_late(Occurrence occurrence) { return fire(std::move(occurrence), Origin::late); }
 
   [[nodiscard]] const EngineStats& stats() const noexcept { return m_stats; }
 
@@ -260,12 +282,16 @@ class Engine {
     std::vector<float> scratch;              // one block of the source's frames
     std::string label;
   };
+  // Why an occurrence fires: the schedule (on its frame; quiet hours and max_delay apply), a late
+  // start of a scheduled one (now; quiet hours apply) or an operator's play (now; no rule).
+  enum class Origin { schedule, late, now };
   struct Active {
     Occurrence occurrence;
     std::vector<PlayoutItem> items;
     std::string title;
     std::size_t zones_left = 0;
     std::shared_ptr<LiveSession> live;  // null for files
+    Origin origin = Origin::now;
   };
   using PlayKey = std::pair<RequestId, std::string>;
   struct ZonePlay {
@@ -294,7 +320,11 @@ class Engine {
   };
 
   // Returns the request's id, or 0 if nothing plays (logged why).
-  RequestId fire(Occurrence occurrence, bool at_once, std::shared_ptr<LiveSession> live = nullptr);
+  RequestId fire(Occurrence occurrence, Origin origin, std::shared_ptr<LiveSession> live = nullptr);
+  // The schedule's rules for `play` starting (kind start) or coming back (resume, restart) at
+  // output `frame`: if quiet hours or max_delay forbid it, logs it `skipped`, ends it in the
+  // zone (what waits there plays next; `play` is gone) and returns true.
+  bool skipped_by_rule(ZonePlay& play, std::int64_t frame, ZoneDecision::Kind kind);
   // Ends `request` everywhere now with `outcome` (operator stop, lost input); what it preempted
   // comes back.
   void end_request(RequestId request, content::AsRunOutcome outcome, const std::string& why);
@@ -357,6 +387,7 @@ class Engine {
   std::map<std::string, std::string> m_offline;  // zone -> why its device is gone
   std::vector<DeviceMiss> m_device_misses;
   std::set<StreamId> m_skip_logged;  // decode thread: failed streams already logged skipped_file
+  std::optional<content::TimePoint> m_alive_written;  // last mark_alive(); nullopt: no run
   // Decode thread mode only. Last: it is destroyed (joined) first, while the pools its streams
   // hold blocks of still exist.
   std::unique_ptr<DecodeWorker> m_worker;

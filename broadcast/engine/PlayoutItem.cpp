@@ -9,8 +9,8 @@ namespace {
 
 PlayoutItem from_clip(std::string id, std::string title, std::string category,
                       const content::AudioClip& clip) {
-  return {std::move(id),      std::move(title), std::move(category),
-          clip.path.absolute, clip.info.frames, clip.info.sample_rate_hz};
+  return {std::move(id),    std::move(title),         std::move(category),  clip.path.absolute,
+          clip.info.frames, clip.info.sample_rate_hz, clip.path.unavailable};
 }
 
 PlayoutItem from_announcement(const content::Announcement& a) {
@@ -31,10 +31,12 @@ std::vector<PlayoutItem> playout_items(const PlayItem& play, const content::Bund
     if (const auto* a = bundle.find_announcement(play.id)) once.push_back(from_announcement(*a));
   } else if (play.kind == PlayKind::playlist) {
     if (const auto* p = bundle.find_playlist(play.id)) {
-      if (p->chime_before) once.push_back(from_clip("chime", "chime", {}, *p->chime_before));
+      if (p->chime_before && p->chime_before->available())
+        once.push_back(from_clip("chime", "chime", {}, *p->chime_before));
       for (const auto& id : p->items)
         if (const auto* a = bundle.find_announcement(id)) once.push_back(from_announcement(*a));
-      if (p->chime_after) once.push_back(from_clip("chime", "chime", {}, *p->chime_after));
+      if (p->chime_after && p->chime_after->available())
+        once.push_back(from_clip("chime", "chime", {}, *p->chime_after));
     }
   }
   std::vector<PlayoutItem> items;

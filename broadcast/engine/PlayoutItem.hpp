@@ -2,7 +2,8 @@
 
 // What one occurrence plays, file by file: a playlist becomes its chime_before, its announcements
 // in order and its chime_after; an announcement is itself; the whole list repeats `repeat` times
-// (emergencies). Pure: no I/O, any thread.
+// (emergencies). An unavailable chime is left out; an unavailable announcement stays, marked, so
+// the engine logs it as skipped. Pure: no I/O, any thread.
 
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +22,9 @@ struct PlayoutItem {
   std::filesystem::path path;
   std::int64_t file_frames = 0;  // as probed when the bundle was loaded (0 if unknown)
   int file_rate_hz = 0;
+  // Why the loader found the file missing or broken (content::MediaPath::unavailable); empty when
+  // it can play. Such an item is skipped when it falls due and logged as skipped_file.
+  std::string unavailable;
 
   // The length at `device_rate_hz`, rounded: where the next item starts, so items follow each
   // other with no gap beyond what the files hold. 0 if unknown.

@@ -182,7 +182,7 @@ std::vector<Occurrence> expand(const Schedule& schedule, const content::TimeZone
     const Slot& slot = schedule.slots[c.slot];
     out.push_back(Occurrence{slot.id, c.start, c.scheduled, c.local, slot.priority, slot.zones,
                              slot.play, slot.on_preempt, slot.repeat,
-                             occurrence_key(slot.id, c.scheduled)});
+                             occurrence_key(slot.id, c.scheduled), slot.max_delay});
   }
   return out;
 }

@@ -4,6 +4,8 @@
 #include "content/time/Clock.hpp"
 #include "content/time/LocalDateTime.hpp"
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,8 @@ struct Occurrence {
   // the scheduled local reading. Unique within any expansion and the same in every expansion
   // that contains this start, so the as-run log can tell "already played" after a restart.
   std::string key;
+  // The slot's max_delay: beyond start + this it does not start (it may still resume).
+  std::optional<std::chrono::milliseconds> max_delay{};
 };
 
 }  // namespace tinxa::broadcast

@@ -102,6 +102,10 @@ struct Slot {
   Priority priority = Priority::normal;
   std::vector<std::string> zones;  // zone ids; every zone when the file names none
   OnPreempt on_preempt = OnPreempt::resume;
+  // How late the item may still start when it has to wait (another item of its class or higher
+  // holds the zone): beyond it, it does not play in that zone (as-run `skipped`). nullopt: it
+  // waits as long as it takes.
+  std::optional<std::chrono::milliseconds> max_delay;
   int repeat = 1;  // times played back to back (emergency only)
   OnHolidays on_holidays = OnHolidays::skip;
   config::Position position;       // the slot's key
@@ -116,7 +120,8 @@ struct Exception {
 };
 
 // A daily window, from `from` (inclusive) to `until` (exclusive), crossing midnight when `until`
-// is earlier than `from`, in which normal-class items never start.
+// is earlier than `from`, in which normal-class items never start: the expansion drops the starts
+// scheduled in it, and the engine skips an item whose actual (delayed) start or resume falls in it.
 struct QuietHours {
   config::TimeOfDay from;
   config::TimeOfDay until;

@@ -253,6 +253,18 @@ std::optional<Slot> read_slot(const std::string& id, const Value& value, const S
   ok = map.read_with("on_preempt", Presence::optional, [&](const Value& v) {
     return config::read_enum<OnPreempt>(v, slot.on_preempt, kPreemptRules);
   }) && ok;
+  ok = map.read_with("max_delay", Presence::optional, [&](const Value& v) {
+    std::chrono::milliseconds delay{};
+    if (!config::read_value(v, delay)) return false;
+    if (delay < std::chrono::milliseconds{0} || delay > std::chrono::hours{24}) {
+      v.error(Message{"độ trễ tối đa ngoài khoảng cho phép", "max_delay is out of range"},
+              Message{"từ 0s (đúng giờ hoặc không phát) đến 24h",
+                      "from 0s (on time or not at all) to 24h"});
+      return false;
+    }
+    slot.max_delay = delay;
+    return true;
+  }) && ok;
   ok = map.read_with("repeat", Presence::optional, [&](const Value& v) {
     if (!config::read_in_range(v, slot.repeat, 1, 10)) return false;
     if (slot.priority != Priority::emergency) {

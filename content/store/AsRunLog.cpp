@@ -11,7 +11,7 @@ namespace tinxa::content {
 
 namespace {
 
-constexpr std::array<Migration, 1> kMigrations{{
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "create the as-run log",
      R"sql(
 CREATE TABLE as_run (
@@ -32,11 +32,26 @@ CREATE TABLE as_run (
 CREATE INDEX as_run_by_time ON as_run (scheduled_ms);
 CREATE INDEX as_run_by_key ON as_run (occurrence_key);
 )sql"},
+    {2, "record the daemon's runs",
+     R"sql(
+CREATE TABLE daemon_run (
+  id         INTEGER PRIMARY KEY,
+  started_ms INTEGER NOT NULL,  -- Unix time in milliseconds
+  alive_ms   INTEGER NOT NULL   -- last known alive; refreshed while it runs
+);
+-- A log from before runs were recorded: its latest time stands for the last run's last-alive.
+INSERT INTO daemon_run (started_ms, alive_ms)
+  SELECT first_ms, last_ms FROM (
+    SELECT MIN(scheduled_ms) AS first_ms,
+           MAX(MAX(scheduled_ms, COALESCE(started_ms, 0), COALESCE(ended_ms, 0))) AS last_ms
+    FROM as_run)
+  WHERE last_ms IS NOT NULL;
+)sql"},
 }};
 
-constexpr std::array<std::string_view, 9> kOutcomeWords{
-    "playing",      "played",         "preempted", "resumed",  "interrupted",
-    "skipped_file", "device_failure", "missed",    "fell_back"};
+constexpr std::array<std::string_view, 10> kOutcomeWords{
+    "playing",      "played",         "preempted", "resumed",   "interrupted",
+    "skipped_file", "device_failure", "missed",    "fell_back", "skipped"};
 
 std::int64_t to_ms(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
@@ -83,7 +98,16 @@ std::optional<AsRunOutcome> parse_outcome(std::string_view word) noexcept {
   return std::nullopt;
 }
 
-AsRunLog::AsRunLog(Database& database) : m_database(database) { migrate(database, kMigrations); }
+AsRunLog::AsRunLog(Database& database) : m_database(database) {
+  // A reader (a query_only connection: the kiosk) of a log its writer has not upgraded yet reads
+  // it as it is: every column between() reads exists since migration 1.
+  const int version = database.user_version();
+  if (version >= 1 && version < static_cast<int>(kMigrations.size())) {
+    Statement query_only = database.prepare("PRAGMA query_only");
+    if (query_only.step() && query_only.column_int64(0) != 0) return;
+  }
+  migrate(database, kMigrations);
+}
 
 std::int64_t AsRunLog::append(const AsRunRecord& r) {
   Statement insert = m_database.prepare(
@@ -129,6 +153,25 @@ std::int64_t AsRunLog::close_interrupted(TimePoint now) {
   update.bind(1, to_ms(now));
   update.run();
   return m_database.changes();
+}
+
+std::optional<TimePoint> AsRunLog::start_run(TimePoint now) {
+  std::optional<TimePoint> previous;
+  Statement last = m_database.prepare("SELECT alive_ms FROM daemon_run ORDER BY id DESC LIMIT 1");
+  if (last.step()) previous = from_ms(last.column_int64(0));
+  Statement insert =
+      m_database.prepare("INSERT INTO daemon_run (started_ms, alive_ms) VALUES (?1, ?1)");
+  insert.bind(1, to_ms(now));
+  insert.run();
+  m_run = m_database.last_insert_rowid();
+  return previous;
+}
+
+void AsRunLog::mark_alive(TimePoint now) {
+  if (m_run == 0) return;
+  Statement update = m_database.prepare("UPDATE daemon_run SET alive_ms = ?1 WHERE id = ?2");
+  update.bind(1, to_ms(now)).bind(2, m_run);
+  update.run();
 }
 
 std::vector<AsRunRecord> AsRunLog::between(TimePoint from, TimePoint to) {

@@ -31,6 +31,7 @@ enum class AsRunOutcome {
   device_failure,  // (device_failure) the output device failed
   missed,          // (missed) due while the daemon was down, past the catch-up grace
   fell_back,       // (fell_back) a live or relayed source stayed silent; the zone fell back
+  skipped,         // (skipped) a schedule rule kept it from starting: quiet hours, max_delay
 };
 
 [[nodiscard]] std::string_view to_string(AsRunOutcome outcome) noexcept;
@@ -55,7 +56,9 @@ struct AsRunRecord {
 class AsRunLog {
  public:
   // Brings `database`'s schema up to date (see the migrations in AsRunLog.cpp). The database must
-  // outlive the log and hold nothing else (its user_version belongs to this schema).
+  // outlive the log and hold nothing else (its user_version belongs to this schema). A read-only
+  // connection (Database::open_read_only) to a log at an older version is read as it is
+  // (between(), contains()); its writer upgrades it.
   explicit AsRunLog(Database& database);
 
   // Writes a new record (any outcome) and returns its id. Durable on return.
@@ -71,11 +74,20 @@ class AsRunLog {
   // for what a crash or power cut cut off. Returns how many were marked.
   std::int64_t close_interrupted(TimePoint now);
 
+  // The daemon's runs, for what it missed while it was down. start_run() records a new run
+  // starting at `now` and returns the previous run's last-alive time (nullopt on the very first
+  // start: nothing can have been missed before the installation existed). A database from
+  // before runs were recorded counts its latest as-run time as the previous run's last-alive.
+  std::optional<TimePoint> start_run(TimePoint now);
+  // Sets the current run's last-alive time to `now`. Does nothing before start_run(). Durable.
+  void mark_alive(TimePoint now);
+
   // Records scheduled in [from, to), in scheduled order (then by id).
   [[nodiscard]] std::vector<AsRunRecord> between(TimePoint from, TimePoint to);
 
  private:
   Database& m_database;
+  std::int64_t m_run = 0;  // this connection's run (start_run), 0: none
 };
 
 }  // namespace tinxa::content

@@ -25,9 +25,7 @@ using test::kOrigin;
 
 void check_render_allocates_nothing(bool decode_thread) {
   test::Installation site{decode_thread ? "engine-alloc-thread" : "engine-alloc"};
-  EngineOptions o;
-  o.sample_rate_hz = test::kRate;
-  o.target_lufs = std::nullopt;
+  EngineOptions o = test::engine_options();
   o.lead = 100ms;
   // The decode thread runs only when the driver wakes it (streams added, wait_decoded()), never
   // while a render is armed: what is counted is the render's own.

@@ -3,6 +3,7 @@
 // cannot be played are skipped the same way.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <string>
@@ -58,8 +59,7 @@ Run play(const std::string& name, bool decode_thread) {
                           throw content::MediaError("cannot decode audio", path, "damaged");
                         return measure_loudness(path);
                       }};
-  EngineOptions o;
-  o.sample_rate_hz = test::kRate;
+  EngineOptions o = test::engine_options();
   o.target_lufs = -20.0;
   o.lead = 100ms;
   o.decode_thread = decode_thread;
@@ -147,9 +147,7 @@ TEST_CASE("In the decode-thread mode a missing file is skipped at once from its 
           "[engine][decode-thread]") {
   test::Installation site{"decode-thread-missing"};
   std::filesystem::remove(site.dir / "a.wav");
-  EngineOptions o;
-  o.sample_rate_hz = test::kRate;
-  o.target_lufs = std::nullopt;
+  EngineOptions o = test::engine_options();
   o.decode_thread = true;
   o.decode_period = 1h;
   Engine engine{site.clock, site.log, site.schedule, site.bundle, o};
@@ -167,6 +165,123 @@ TEST_CASE("In the decode-thread mode a missing file is skipped at once from its 
   CHECK(first < 8);
   CHECK(last > (25 * test::kRate / 10) - 50);
   CHECK(last < 25 * test::kRate / 10);
+}
+
+// Holds the loudness measurement of one file (on the decode thread) until the test opens it: that
+// stream's first block is exactly as late as the test wants. Opens by itself after 30 s, so a
+// failed check cannot leave the decode thread stuck.
+class MeasureGate {
+ public:
+  explicit MeasureGate(std::string file) : m_file{std::move(file)} {}
+  Loudness measure(const std::filesystem::path& path) {
+    if (path.filename() == m_file) {
+      std::unique_lock lock{m_mutex};
+      m_changed.wait_for(lock, 30s, [this] { return m_open; });
+    }
+    return measure_loudness(path);
+  }
+  void open() {
+    {
+      const std::lock_guard lock{m_mutex};
+      m_open = true;
+    }
+    m_changed.notify_all();
+  }
+
+ private:
+  std::string m_file;
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  bool m_open = false;
+};
+
+struct LateRun {
+  std::vector<float> z1;
+  std::vector<content::AsRunRecord> records;
+  std::uint64_t underruns = 0;
+};
+
+// Plays `occurrence` in z1 with the measurement of `late_file` held until `open_at`. The driver
+// waits for the decode thread at each step up to `added_at` (the poll that hands the late file's
+// stream to it), then renders without waiting until the gate opens.
+LateRun play_late_file(const std::string& name, const Occurrence& occurrence,
+                       const std::string& late_file, content::TimePoint added_at,
+                       content::TimePoint open_at) {
+  test::Installation site{name};
+  MeasureGate gate{late_file};
+  LoudnessCache cache{content::Database::open_memory(),
+                      [&gate](const std::filesystem::path& path) { return gate.measure(path); }};
+  EngineOptions o = test::engine_options();
+  o.target_lufs = -20.0;
+  o.lead = 100ms;
+  o.decode_thread = true;
+  o.decode_period = 1h;
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, o, &cache};
+  LateRun run;
+  {
+    test::EngineDriver drive{engine, site.clock};
+    engine.schedule({occurrence});
+    engine.poll();
+    for (auto t = kOrigin; t < open_at;) {
+      t = std::min(open_at, t + test::EngineDriver::kBusyStep);
+      if (t <= added_at)
+        drive.step_to(t);
+      else
+        drive.render_to(t);
+    }
+    gate.open();
+    drive.run_until(kOrigin + 5s);
+    CHECK_FALSE(engine.busy());
+    run.z1 = drive.audio(0);
+    run.underruns = engine.output("z1")->mixer().underruns();
+  }
+  run.records = site.log.between(kOrigin - 1h, kOrigin + 1h);
+  return run;
+}
+
+TEST_CASE("When a stream's first block is late its as-run start is its first audible sample",
+          "[engine][decode-thread][late-start]") {
+  // Due at 200 ms (frame 1600), fired at 100 ms (the lead); its audio is there only for the
+  // render from 600 ms (frame 4800).
+  const LateRun run =
+      play_late_file("decode-thread-late-start",
+                     test::occurrence("tin", kOrigin + 200ms, {"z1"}, test::announcement("a")),
+                     "a.wav", kOrigin + 100ms, kOrigin + 600ms);
+  const auto [first, last] = test::audible_span(run.z1);
+  CHECK(first >= 4800);
+  CHECK(first < 4800 + 8);
+  CHECK(last < 4800 + test::kRate);
+  CHECK(last > 4800 + test::kRate - 8);
+  REQUIRE(run.records.size() == 1);
+  CHECK(run.records[0].outcome == content::AsRunOutcome::played);
+  CHECK(run.records[0].started == kOrigin + 600ms);  // not the 200 ms it was due at
+  CHECK(run.records[0].ended == kOrigin + 1600ms);
+  CHECK(run.underruns == 0);  // waiting for a first block is not an underrun
+}
+
+TEST_CASE("A playlist item whose audio is late starts late and the next follows it, no overlap",
+          "[engine][decode-thread][late-start]") {
+  // p: chime 0-0.5 s, a 0.5-1.5 s (b's stream is added when a starts), b (1.5 s of 700 Hz) due
+  // at 1.5 s but its audio is there only from 2 s, so b plays 2-3.5 s and the chime 3.5-4 s.
+  const LateRun run = play_late_file("decode-thread-late-item",
+                                     test::occurrence("sang", kOrigin, {"z1"}, test::playlist("p")),
+                                     "b.wav", kOrigin + 520ms, kOrigin + 2s);
+  const auto frame = [](std::chrono::milliseconds t) { return t.count() * test::kRate / 1000; };
+  CHECK(test::longest_silence(run.z1, frame(1400ms), frame(2100ms)) >= frame(500ms) - 8);
+  CHECK(test::audible_span(run.z1, frame(1600ms), frame(2100ms)).first >= frame(2000ms));
+  CHECK(test::crossings_per_second(run.z1, frame(2100ms), frame(3400ms)) ==
+        Approx(1400).epsilon(0.02));  // b alone, not b and the chime together
+  CHECK(test::crossings_per_second(run.z1, frame(3600ms), frame(3900ms)) ==
+        Approx(3000).epsilon(0.02));  // the chime after, where b ended
+  const auto [first, last] = test::audible_span(run.z1);
+  CHECK(first < 8);
+  CHECK(last > frame(4000ms) - 8);
+  CHECK(last < frame(4000ms));
+  REQUIRE(run.records.size() == 1);
+  CHECK(run.records[0].outcome == content::AsRunOutcome::played);
+  CHECK(run.records[0].started == kOrigin);
+  CHECK(run.records[0].ended == kOrigin + 4s);
+  CHECK(run.underruns == 0);
 }
 
 }  // namespace

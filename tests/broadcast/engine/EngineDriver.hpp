@@ -87,10 +87,13 @@ class EngineDriver {
     m_engine.feed();
     if (!m_engine.wait_decoded(std::chrono::seconds{30}))
       throw std::runtime_error("the decode thread did not finish a turn in 30 s");
-    for (auto& sink : m_sinks)
-      if (frame(t) > sink->frames_pulled()) sink->pull(frame(t) - sink->frames_pulled());
-    m_clock.set(t);
-    m_engine.poll();
+    pull_and_poll(t);
+  }
+
+  // The same without waiting for the decode thread: what it has not queued yet is late.
+  void render_to(content::TimePoint t) {
+    m_engine.feed();
+    pull_and_poll(t);
   }
 
   // Steps in kBusyStep while anything plays, stopping at every due occurrence, up to `end`.
@@ -109,6 +112,13 @@ class EngineDriver {
   }
 
  private:
+  void pull_and_poll(content::TimePoint t) {
+    for (auto& sink : m_sinks)
+      if (frame(t) > sink->frames_pulled()) sink->pull(frame(t) - sink->frames_pulled());
+    m_clock.set(t);
+    m_engine.poll();
+  }
+
   Engine& m_engine;
   content::VirtualClock& m_clock;
   std::vector<std::unique_ptr<HookedRenderer>> m_hooks;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "broadcast/engine/Engine.hpp"
 #include "broadcast/schedule/Occurrence.hpp"
 #include "broadcast/schedule/Schedule.hpp"
 #include "content/media/AudioProbe.hpp"
@@ -34,7 +35,11 @@ inline content::AudioClip write_clip(const std::filesystem::path& dir, const std
   tone.channels = 1;
   tone.frames = static_cast<std::int64_t>(seconds * kRate);
   write_tone(path, tone);
-  return {{name + ".wav", path}, content::probe_audio(path)};
+  content::AudioClip clip;
+  clip.path.relative = name + ".wav";
+  clip.path.absolute = path;
+  clip.info = content::probe_audio(path);
+  return clip;
 }
 
 struct Installation {
@@ -81,6 +86,15 @@ struct Installation {
   // The playlist's length at kRate: chime, a, b, chime.
   static constexpr std::int64_t kPlaylistFrames = (5 + 10 + 15 + 5) * kRate / 10;
 };
+
+// The options every engine test starts from: output at kRate, files played as they are (no
+// loudness normalisation), the synchronous mode.
+inline EngineOptions engine_options() {
+  EngineOptions o;
+  o.sample_rate_hz = kRate;
+  o.target_lufs = std::nullopt;
+  return o;
+}
 
 inline Occurrence occurrence(const std::string& slot, content::TimePoint start,
                              std::vector<std::string> zones, PlayItem play,

@@ -13,9 +13,7 @@ using test::Installation;
 using test::kOrigin;
 
 EngineOptions options() {
-  EngineOptions o;
-  o.sample_rate_hz = test::kRate;
-  o.target_lufs = std::nullopt;
+  EngineOptions o = test::engine_options();
   o.catch_up_grace = 10min;
   return o;
 }
@@ -59,9 +57,11 @@ TEST_CASE("after a restart, what is within the grace still plays and what is old
   Installation site{"engine-catch-up"};
   site.clock.set(kOrigin + 3h);
   const auto now = site.clock.now();
+  (void)site.log.start_run(now - 40h);  // the previous run, last alive 26 h ago
+  site.log.mark_alive(now - 26h);
   Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
   engine.schedule({
-      test::occurrence("hom-qua", now - 30h, {"z1"}, test::playlist("p")),  // before the horizon
+      test::occurrence("hom-qua", now - 30h, {"z1"}, test::playlist("p")),  // it was running
       test::occurrence("sang", now - 2h, {"z1"}, test::playlist("p")),      // missed
       test::occurrence("muon", now - 5min, {"z1"}, test::playlist("p")),    // within the grace
       test::occurrence("sau", now + 1min, {"z1"}, test::playlist("p")),
@@ -76,6 +76,86 @@ TEST_CASE("after a restart, what is within the grace still plays and what is old
   engine.poll();
   CHECK(engine.busy());
   CHECK(engine.next_due() == now + 1min);
+}
+
+TEST_CASE("the first start ever logs nothing as missed", "[engine][lookback]") {
+  Installation site{"engine-first-start"};
+  site.clock.set(kOrigin + 3h);
+  const auto now = site.clock.now();
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+  engine.schedule({test::occurrence("hom-qua", now - 20h, {"z1"}, test::playlist("p")),
+                   test::occurrence("sang", now - 2h, {"z1"}, test::playlist("p")),
+                   test::occurrence("muon", now - 5min, {"z1"}, test::playlist("p"))});
+  CHECK(engine.catch_up() == 0);
+  CHECK(site.log.between(now - 48h, now + 1h).empty());
+  CHECK(engine.next_due() == now - 5min);  // within the grace: it still plays
+}
+
+TEST_CASE("a restart after a 2-day outage logs exactly the outage's occurrences as missed",
+          "[engine][lookback]") {
+  Installation site{"engine-outage"};
+  const auto up = kOrigin;
+  site.clock.set(up);
+  {
+    // The previous run: up at 06:00, alive (refreshed by poll) until it stops at 06:10.
+    Engine first{site.clock, site.log, site.schedule, site.bundle, options()};
+    CHECK(first.catch_up() == 0);
+    for (auto t = up; t <= up + 10min; t += 20s) {
+      site.clock.set(t);
+      first.poll();
+    }
+    first.shutdown();
+  }
+  const auto down = up + 10min;
+  site.clock.set(down + 48h);
+  const auto now = site.clock.now();
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+  engine.schedule({
+      test::occurrence("truoc", up - 1h, {"z1"}, test::playlist("p")),       // before the run
+      test::occurrence("khi-chay", up + 5min, {"z1"}, test::playlist("p")),  // while it ran
+      test::occurrence("mat-1", down + 1min, {"z1"}, test::playlist("p")),   // outage
+      test::occurrence("mat-2", down + 30h, {"z1"}, test::playlist("p")),    // outage
+      test::occurrence("mat-3", now - 11min, {"z1"}, test::playlist("p")),   // outage
+      test::occurrence("an-han", now - 9min, {"z1"}, test::playlist("p")),   // within the grace
+  });
+  CHECK(engine.catch_up() == 3);
+  std::vector<std::string> missed;
+  for (const auto& r : site.log.between(up - 48h, now + 1h)) {
+    CHECK(r.outcome == AsRunOutcome::missed);
+    missed.push_back(r.slot_id);
+  }
+  CHECK(missed == std::vector<std::string>{"mat-1", "mat-2", "mat-3"});
+  CHECK(engine.next_due() == now - 9min);
+}
+
+TEST_CASE("the run's last-alive time follows poll once a period and shutdown",
+          "[engine][lookback]") {
+  Installation site{"engine-alive"};
+  site.clock.set(kOrigin);
+  {
+    Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+    engine.poll();  // before catch_up(): no run yet, nothing written
+    (void)engine.catch_up();
+    site.clock.set(kOrigin + 90s);
+    engine.poll();  // written: 90 s >= 1 min
+    site.clock.set(kOrigin + 100s);
+    engine.poll();  // not yet
+  }
+  CHECK(site.log.start_run(kOrigin + 1h) == kOrigin + 90s);
+}
+
+TEST_CASE("a restart within the grace after a short outage catches up and misses nothing",
+          "[engine][lookback]") {
+  Installation site{"engine-short-outage"};
+  (void)site.log.start_run(kOrigin - 2h);
+  site.log.mark_alive(kOrigin);
+  site.clock.set(kOrigin + 6min);
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+  engine.schedule({test::occurrence("sang", kOrigin + 1min, {"z1"}, test::playlist("p"))});
+  CHECK(engine.catch_up() == 0);
+  CHECK(engine.next_due() == kOrigin + 1min);
+  engine.poll();
+  CHECK(engine.busy());
 }
 
 TEST_CASE("a crash's records still playing are closed as interrupted at start-up", "[engine]") {
@@ -115,10 +195,7 @@ namespace {
 TEST_CASE("a clock set back after an item fired does not fire it again", "[engine]") {
   using namespace std::chrono_literals;
   test::Installation site{"engine-clock-jump"};
-  EngineOptions o;
-  o.sample_rate_hz = test::kRate;
-  o.target_lufs = std::nullopt;
-  Engine engine{site.clock, site.log, site.schedule, site.bundle, o};
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, test::engine_options()};
   engine.schedule({test::occurrence("sang", test::kOrigin + 10s, {"z1"}, test::playlist("p"))});
   site.clock.set(test::kOrigin + 11s);
   engine.poll();

@@ -26,9 +26,7 @@ using test::kRate;
 constexpr std::int64_t kRamp = kRate * 5 / 1000;  // the engine's 5 ms fades
 
 EngineOptions options() {
-  EngineOptions o;
-  o.sample_rate_hz = kRate;
-  o.target_lufs = std::nullopt;
+  EngineOptions o = test::engine_options();
   o.resume_preroll = 100ms;
   return o;
 }
@@ -182,6 +180,62 @@ TEST_CASE("a relay ends exactly on the frame of its scheduled end", "[engine][li
   CHECK(records[0].item_id == "radio");
   CHECK(ms_of(records[0].started) == 1000);
   CHECK(ms_of(records[0].ended) == 3500);
+}
+
+// An input that delivers nothing until `flowing` is set, then a 300 Hz tone (a line input whose
+// capture has not begun, or a receiver that never locks on).
+class LateInput final : public LiveSource {
+ public:
+  LateInput(int rate, const bool& flowing)
+      : m_tone{ToneSource::Options{1, rate, 300, 0.25F, -1}}, m_flowing{flowing} {}
+  [[nodiscard]] std::size_t channels() const noexcept override { return 1; }
+  std::size_t read(std::span<float> out) noexcept override {
+    return m_flowing ? m_tone.read(out) : 0;
+  }
+  void discard() noexcept override {}
+
+ private:
+  ToneSource m_tone;
+  const bool& m_flowing;
+};
+
+TEST_CASE("a relay starts with its input's first sample and still ends on its scheduled frame",
+          "[engine][live][late-start]") {
+  Installation site{"engine-relay-late"};
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, options()};
+  bool flowing = false;
+  engine.set_live_sources([&flowing](const std::string&, int rate) {
+    return std::make_unique<LateInput>(rate, flowing);
+  });
+  EngineDriver drive{engine, site.clock};
+  engine.schedule({test::occurrence("vov", kOrigin + 1s, {"z1"}, relay(2500ms))});
+
+  SECTION("input late: the record starts where the audio does") {
+    drive.run_until(kOrigin + 1300ms);
+    flowing = true;
+    drive.run_until(kOrigin + 6s);
+    const auto [first, last] = test::audible_span(drive.audio(0));
+    CHECK(first >= frame(1300ms));
+    CHECK(first <= frame(1300ms) + 2);
+    CHECK(last < frame(3500ms));
+    const auto records = by_slot(site.log)["vov"];
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].outcome == AsRunOutcome::played);
+    CHECK(ms_of(records[0].started) == 1300);  // not the 1000 it was due at
+    CHECK(ms_of(records[0].ended) == 3500);
+  }
+  SECTION("no input at all: nothing sounds, logged as such, ending on its frame") {
+    drive.run_until(kOrigin + 6s);
+    CHECK(test::audible_span(drive.audio(0)).first == -1);
+    const auto records = by_slot(site.log)["vov"];
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].outcome == AsRunOutcome::device_failure);
+    CHECK_THAT(records[0].detail, Catch::Contains("no audio"));
+    CHECK(ms_of(records[0].started) == 3500);
+    CHECK(ms_of(records[0].ended) == 3500);
+  }
+  CHECK_FALSE(engine.busy());
+  CHECK(engine.output("z1")->mixer().underruns() == 0);
 }
 
 TEST_CASE("a relay interrupted past its end by an emergency does not come back", "[engine][live]") {

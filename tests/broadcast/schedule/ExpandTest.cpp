@@ -222,3 +222,19 @@ TEST_CASE("Expansion is sorted, deterministic, and the same in pieces as in one 
 }
 
 }  // namespace tinxa::broadcast
+
+namespace tinxa::broadcast {
+
+TEST_CASE("A slot's max_delay goes with each of its occurrences", "[schedule][expand]") {
+  const auto schedule = test::schedule_of(R"(slots:
+  trua: {playlist: p, at: "11:50", max_delay: 10min}
+  toi: {playlist: p, at: "18:00"}
+)");
+  const auto occurrences = test::expand_days(schedule, content::TimeZone::load("Asia/Ho_Chi_Minh"),
+                                             std::chrono::year{2026} / 11 / 16, 1);
+  REQUIRE(occurrences.size() == 2);
+  CHECK(occurrences[0].max_delay == std::chrono::minutes{10});
+  CHECK_FALSE(occurrences[1].max_delay);
+}
+
+}  // namespace tinxa::broadcast

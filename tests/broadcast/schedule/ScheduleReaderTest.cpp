@@ -43,6 +43,7 @@ slots:
     zones: [ap-2]
     priority: priority
     on_preempt: restart
+    max_delay: 10min
   ra-soat:
     announcement: ra-soat-bat-dau
     every: 30min
@@ -98,6 +99,7 @@ slots:
   CHECK(sang.priority == Priority::normal);
   CHECK(sang.on_preempt == OnPreempt::resume);
   CHECK(sang.on_holidays == OnHolidays::skip);
+  CHECK_FALSE(sang.max_delay);
   CHECK(sang.play_position.line == 16);
   CHECK(sang.play_position.column == 15);
 
@@ -108,6 +110,7 @@ slots:
   CHECK(chien_dich.days.yearly->until == month{11} / day{18});
   CHECK(chien_dich.zones == std::vector<std::string>{"ap-2"});
   CHECK(chien_dich.on_preempt == OnPreempt::restart);
+  CHECK(chien_dich.max_delay == std::chrono::minutes{10});
 
   const Slot& ra_soat = s.slots[2];
   CHECK(ra_soat.timing.kind == TimingKind::every);

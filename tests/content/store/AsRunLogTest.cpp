@@ -112,11 +112,80 @@ TEST_CASE("Finishing an unknown record is an error, and a bad priority is refuse
 }
 
 TEST_CASE("Every outcome has a word that reads back as itself", "[store][asrun]") {
-  for (auto outcome : {AsRunOutcome::playing, AsRunOutcome::played, AsRunOutcome::preempted,
-                       AsRunOutcome::resumed, AsRunOutcome::interrupted, AsRunOutcome::skipped_file,
-                       AsRunOutcome::device_failure, AsRunOutcome::missed, AsRunOutcome::fell_back})
+  for (auto outcome :
+       {AsRunOutcome::playing, AsRunOutcome::played, AsRunOutcome::preempted, AsRunOutcome::resumed,
+        AsRunOutcome::interrupted, AsRunOutcome::skipped_file, AsRunOutcome::device_failure,
+        AsRunOutcome::missed, AsRunOutcome::fell_back, AsRunOutcome::skipped})
     CHECK(parse_outcome(to_string(outcome)) == outcome);
   CHECK_FALSE(parse_outcome("played_twice"));
+  CHECK(to_string(AsRunOutcome::skipped) == "skipped");
+}
+
+TEST_CASE("The first run of a new log has no previous run; a later one gets the last-alive time",
+          "[store][asrun]") {
+  Database db = Database::open_memory();
+  {
+    AsRunLog first(db);
+    CHECK_FALSE(first.start_run(kMorning));
+    first.mark_alive(kMorning + 1h);
+    first.mark_alive(kMorning + 2h);
+  }
+  AsRunLog second(db);
+  CHECK(second.start_run(kMorning + 50h) == kMorning + 2h);
+  AsRunLog third(db);  // the second run was never refreshed: its start is its last-alive
+  CHECK(third.start_run(kMorning + 51h) == kMorning + 50h);
+}
+
+TEST_CASE("mark_alive before start_run changes nothing", "[store][asrun]") {
+  Database db = Database::open_memory();
+  AsRunLog log(db);
+  log.mark_alive(kMorning);
+  CHECK_FALSE(log.start_run(kMorning + 1h));
+}
+
+TEST_CASE("A log from before runs were recorded counts its latest time as the last run's",
+          "[store][asrun]") {
+  Database db = Database::open_memory();
+  db.exec(R"sql(
+CREATE TABLE as_run (
+  id INTEGER PRIMARY KEY, occurrence_key TEXT NOT NULL, slot_id TEXT NOT NULL,
+  item_id TEXT NOT NULL, item_title TEXT NOT NULL, category TEXT NOT NULL DEFAULT '',
+  priority TEXT NOT NULL, zones TEXT NOT NULL, scheduled_ms INTEGER NOT NULL,
+  started_ms INTEGER, ended_ms INTEGER, outcome TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '');
+INSERT INTO as_run (occurrence_key, slot_id, item_id, item_title, priority, zones, scheduled_ms,
+                    started_ms, ended_ms, outcome)
+  VALUES ('a@1', 'a', 'a', 'A', 'normal', 'z', 1000, 1500, 90000, 'played'),
+         ('b@2', 'b', 'b', 'B', 'normal', 'z', 60000, NULL, NULL, 'missed');
+)sql");
+  db.set_user_version(1);
+  AsRunLog log(db);
+  CHECK(db.user_version() == 2);
+  CHECK(log.between(TimePoint{}, kMorning).size() == 2);
+  CHECK(log.start_run(kMorning) == TimePoint{std::chrono::milliseconds{90000}});
+}
+
+TEST_CASE("A reader reads a log its writer has not upgraded yet", "[store][asrun]") {
+  const tinxa::test::TempDir dir;
+  {
+    Database writer = Database::open(dir / "as-run.sqlite");
+    AsRunLog log(writer);
+    log.append(morning_bulletin());
+    writer.exec("DROP TABLE daemon_run;");
+    writer.set_user_version(1);
+  }
+  Database reader = Database::open_read_only(dir / "as-run.sqlite");
+  AsRunLog log(reader);
+  CHECK(log.between(kMorning, kMorning + 1h).size() == 1);
+  CHECK(reader.user_version() == 1);
+}
+
+TEST_CASE("An empty log from before runs were recorded has no previous run", "[store][asrun]") {
+  Database db = Database::open_memory();
+  { AsRunLog log(db); }
+  db.exec("DELETE FROM daemon_run; DROP TABLE daemon_run;");
+  db.set_user_version(1);
+  AsRunLog log(db);
+  CHECK_FALSE(log.start_run(kMorning));
 }
 
 }  // namespace tinxa::content
