@@ -1,13 +1,21 @@
 // audio_bench: the broadcaster's audio figures, printed (not a timed test).
 //
-//   audio_bench [--cpu-minutes N] [--rss-minutes A,B] [--dir DIR]
+//   audio_bench [--cpu-minutes N] [--runs R] [--rss-minutes A,B] [--dir DIR]
+//               [--converter fastest|medium|best] [--rates R1[,R2]] [--cpu-only]
 //
 //  1. CPU per hour of playback for one stereo 48 kHz zone: decode (libsndfile), resample
-//     (libsamplerate, SRC_SINC_MEDIUM_QUALITY) where the file is not at 48 kHz, gain, and mix
-//     (Mixer::render) into a NullSink, for a generated file of N minutes (default 10) at 44.1 kHz
-//     and at 48 kHz. Measured with CLOCK_PROCESS_CPUTIME_ID around the playback only, scaled to
-//     "% of one core" = CPU seconds / audio seconds x 100 (target <= 1 %). The one-off loudness
-//     measurement (libebur128, true peak) is printed apart: it runs once per file, then is cached.
+//     (libsamplerate) where the file is not at 48 kHz, gain, and mix (Mixer::render) into a
+//     NullSink, for a generated file of N minutes (default 10) at 44.1 kHz, once with each of
+//     the three converters broadcast.yaml's resample_quality offers (one line each), and at
+//     48 kHz (no converter). Measured with CLOCK_PROCESS_CPUTIME_ID around the playback only,
+//     the least of R runs (default 3: the machine may be shared), scaled to "% of one core" =
+//     CPU seconds / audio seconds x 100 (target <= 1 %). The FIGURE line is the default
+//     converter's (Resampler::kDefaultQuality, what the daemon uses). The one-off loudness
+//     measurement (libebur128, true peak) is printed apart: it runs once per file, then is
+//     cached. --converter and --rates restrict the runs and --cpu-only skips the loudness and
+//     memory parts: converter_counts.sh runs one converter at a time under callgrind, with
+//     instrumentation only inside play_programme(), for instruction counts that do not depend
+//     on the load.
 //  2. Peak resident memory while streaming a file of A minutes and of B minutes (default 1 and 30),
 //     each in a fresh child process (this program re-run with --stream FILE), read with wait4's
 //     ru_maxrss (target: no growth with length).
@@ -37,8 +45,11 @@
 #include <vector>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <fstream>
+#include <optional>
+#include <string_view>
 #include <thread>
 
 #include <sndfile.h>
@@ -100,11 +111,14 @@ void write_programme(const std::filesystem::path& path, int rate, double minutes
 }
 
 // Plays `path` to the end into a NullSink on this thread (decode turns interleaved with pulls, so
-// no thread outruns another). Returns the output frames.
-std::int64_t play(const std::filesystem::path& path, double gain_db) {
+// no thread outruns another), resampling with `quality` if needed. Returns the output frames.
+// Not inlined: converter_counts.sh collects callgrind's counts inside this function only.
+[[gnu::noinline]] std::int64_t play_programme(const std::filesystem::path& path, double gain_db,
+                                              tb::Resampler::Quality quality) {
   tb::BlockPool pool{kPoolBlocks, kBlockFrames, kChannels};
   tb::Mixer mixer{kDeviceRate};
-  tb::PlaybackStream stream{1, path, pool, {kDeviceRate, kChannels}, std::nullopt, gain_db};
+  tb::PlaybackStream stream{1,       path, pool,   {kDeviceRate, kChannels}, std::nullopt,
+                            gain_db, 0,    quality};
   tb::NullSink sink;
   sink.open("", kDeviceRate, kChannels, mixer);
   sink.start();
@@ -315,17 +329,73 @@ long child_peak_rss_kib(const std::filesystem::path& path) {
   return usage.ru_maxrss;
 }
 
+// /proc/loadavg's first line (with its newline): the figures mean little on a busy machine.
+std::string load_average() {
+  std::ifstream file{"/proc/loadavg"};
+  std::string line;
+  std::getline(file, line);
+  return line + "\n";
+}
+
+// The converters broadcast.yaml's resample_quality offers, in the order they are measured.
+constexpr std::array kConverters{tb::Resampler::Quality::fastest, tb::Resampler::Quality::medium,
+                                 tb::Resampler::Quality::best};
+
+const char* libsamplerate_name(tb::Resampler::Quality quality) {
+  switch (quality) {
+    case tb::Resampler::Quality::fastest:
+      return "SRC_SINC_FASTEST";
+    case tb::Resampler::Quality::medium:
+      return "SRC_SINC_MEDIUM_QUALITY";
+    case tb::Resampler::Quality::best:
+      return "SRC_SINC_BEST_QUALITY";
+  }
+  return "?";
+}
+
+std::optional<tb::Resampler::Quality> converter_named(std::string_view name) {
+  for (const auto quality : kConverters) {
+    if (tb::Resampler::name(quality) == name) return quality;
+  }
+  return std::nullopt;
+}
+
+struct CpuFigure {
+  double audio_seconds = 0.0;
+  double cpu_seconds = 0.0;  // the least of the runs
+  double worst_cpu_seconds = 0.0;
+  [[nodiscard]] double percent() const { return 100.0 * cpu_seconds / audio_seconds; }
+  [[nodiscard]] double per_hour() const { return 3600.0 * cpu_seconds / audio_seconds; }
+};
+
+CpuFigure measure_cpu(const std::filesystem::path& path, tb::Resampler::Quality quality, int runs) {
+  CpuFigure figure;
+  for (int run = 0; run < runs; ++run) {
+    const double before = cpu_seconds();
+    const std::int64_t frames = play_programme(path, -3.0, quality);
+    const double cpu = cpu_seconds() - before;
+    figure.audio_seconds = static_cast<double>(frames) / kDeviceRate;
+    figure.cpu_seconds = run == 0 ? cpu : std::min(figure.cpu_seconds, cpu);
+    figure.worst_cpu_seconds = std::max(figure.worst_cpu_seconds, cpu);
+  }
+  return figure;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   double cpu_minutes = 10.0;
+  int runs = 3;
+  std::vector<int> rates{44100, 48000};
+  std::vector<tb::Resampler::Quality> converters(kConverters.begin(), kConverters.end());
+  bool cpu_only = false;
   double rss_short = 1.0;
   double rss_long = 30.0;
   std::filesystem::path dir;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--stream" && i + 1 < argc) {
-      play(argv[i + 1], 0.0);
+      play_programme(argv[i + 1], 0.0, tb::Resampler::kDefaultQuality);
       return 0;
     }
     if (arg == "--device-loss" && i + 2 < argc) {
@@ -344,6 +414,28 @@ int main(int argc, char** argv) {
     }
     if (arg == "--cpu-minutes" && i + 1 < argc) {
       cpu_minutes = std::atof(argv[++i]);
+    } else if (arg == "--runs" && i + 1 < argc) {
+      runs = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--converter" && i + 1 < argc) {
+      const auto quality = converter_named(argv[++i]);
+      if (!quality) {
+        std::fprintf(stderr, "--converter takes fastest, medium or best\n");
+        return 2;
+      }
+      converters = {*quality};
+    } else if (arg == "--rates" && i + 1 < argc) {
+      rates.clear();
+      int first = 0;
+      int second = 0;
+      const int count = std::sscanf(argv[++i], "%d,%d", &first, &second);
+      if (count >= 1) rates.push_back(first);
+      if (count == 2) rates.push_back(second);
+      if (rates.empty()) {
+        std::fprintf(stderr, "--rates takes R1[,R2]\n");
+        return 2;
+      }
+    } else if (arg == "--cpu-only") {
+      cpu_only = true;
     } else if (arg == "--rss-minutes" && i + 1 < argc) {
       if (std::sscanf(argv[++i], "%lf,%lf", &rss_short, &rss_long) != 2) {
         std::fprintf(stderr, "--rss-minutes takes A,B\n");
@@ -353,8 +445,9 @@ int main(int argc, char** argv) {
       dir = argv[++i];
     } else {
       std::fprintf(stderr,
-                   "usage: audio_bench [--cpu-minutes N] [--rss-minutes A,B] [--dir DIR] | "
-                   "--paced-start N\n");
+                   "usage: audio_bench [--cpu-minutes N] [--runs R] [--rss-minutes A,B] "
+                   "[--dir DIR] [--converter fastest|medium|best] [--rates R1[,R2]] "
+                   "[--cpu-only] | --paced-start N\n");
       return 2;
     }
   }
@@ -369,33 +462,56 @@ int main(int argc, char** argv) {
     remove_dir = true;
   }
 
-  std::printf("audio_bench: one stereo zone at %d Hz, blocks of %zu frames, pool of %zu\n",
-              kDeviceRate, kBlockFrames, kPoolBlocks);
-  for (const int rate : {44100, 48000}) {
+  std::printf(
+      "audio_bench: one stereo zone at %d Hz, blocks of %zu frames, pool of %zu; CPU: least of "
+      "%d runs; load average %s",
+      kDeviceRate, kBlockFrames, kPoolBlocks, runs, load_average().c_str());
+  for (const int rate : rates) {
     const auto path = dir / ("programme-" + std::to_string(rate) + ".wav");
     write_programme(path, rate, cpu_minutes);
-    const double before = cpu_seconds();
-    const std::int64_t frames = play(path, -3.0);
-    const double cpu = cpu_seconds() - before;
-    const double audio = static_cast<double>(frames) / kDeviceRate;
-    std::printf(
-        "cpu  %5d Hz source -> 48 kHz: %.1f s of audio in %.3f s CPU = %.3f %% of one core "
-        "(%.1f CPU s per hour of playback; target <= 1 %%)\n",
-        rate, audio, cpu, 100.0 * cpu / audio, 3600.0 * cpu / audio);
-    std::printf(
-        "FIGURE\tCPU for one stereo 48 kHz zone, %.1f kHz source (decode, resample, gain, mix)\t"
-        "%.2f %% of a core = %.0f CPU s per hour\t<= 1 %% of a core\t%s\n",
-        rate / 1000.0, 100.0 * cpu / audio, 3600.0 * cpu / audio,
-        100.0 * cpu / audio <= 1.0 ? "pass" : "MISS");
-    const double loudness_before = cpu_seconds();
-    const tb::Loudness loudness = tb::measure_loudness(path);
-    const double loudness_cpu = cpu_seconds() - loudness_before;
-    std::printf(
-        "     one-off loudness measurement (EBU R128 + true peak): %.3f s CPU = %.1f CPU s per "
-        "hour of audio, once per file (%.1f LUFS, %.1f dBTP)\n",
-        loudness_cpu, 3600.0 * loudness_cpu / audio, loudness.integrated_lufs,
-        loudness.true_peak_dbtp);
+    // A source at the device rate has no converter: one measurement.
+    const std::vector<tb::Resampler::Quality> used =
+        rate == kDeviceRate ? std::vector{tb::Resampler::kDefaultQuality} : converters;
+    for (const auto quality : used) {
+      const CpuFigure cpu = measure_cpu(path, quality, runs);
+      const bool is_default = quality == tb::Resampler::kDefaultQuality;
+      const std::string converter =
+          rate == kDeviceRate ? "none (same rate)"
+                              : std::string{tb::Resampler::name(quality)} + " (" +
+                                    libsamplerate_name(quality) + (is_default ? ", default)" : ")");
+      std::printf(
+          "cpu  %5d Hz source -> 48 kHz, converter %-36s %.1f s of audio in %.3f s CPU "
+          "(worst run %.3f s) = %.3f %% of one core (%.1f CPU s per hour of playback; "
+          "target <= 1 %%)\n",
+          rate, (converter + ":").c_str(), cpu.audio_seconds, cpu.cpu_seconds,
+          cpu.worst_cpu_seconds, cpu.percent(), cpu.per_hour());
+      if (is_default) {
+        std::printf(
+            "FIGURE\tCPU for one stereo 48 kHz zone, %.1f kHz source (decode, %sgain, mix)\t"
+            "%.2f %% of a core = %.0f CPU s per hour\t<= 1 %% of a core\t%s\n",
+            rate / 1000.0,
+            rate == kDeviceRate
+                ? ""
+                : ("resample " + std::string{tb::Resampler::name(quality)} + ", ").c_str(),
+            cpu.percent(), cpu.per_hour(), cpu.percent() <= 1.0 ? "pass" : "MISS");
+      }
+    }
+    if (!cpu_only) {
+      const double loudness_before = cpu_seconds();
+      const tb::Loudness loudness = tb::measure_loudness(path);
+      const double loudness_cpu = cpu_seconds() - loudness_before;
+      const double audio = cpu_minutes * 60.0;
+      std::printf(
+          "     one-off loudness measurement (EBU R128 + true peak): %.3f s CPU = %.1f CPU s per "
+          "hour of audio, once per file (%.1f LUFS, %.1f dBTP)\n",
+          loudness_cpu, 3600.0 * loudness_cpu / audio, loudness.integrated_lufs,
+          loudness.true_peak_dbtp);
+    }
     std::filesystem::remove(path);
+  }
+  if (cpu_only) {
+    if (remove_dir) std::filesystem::remove_all(dir);
+    return 0;
   }
 
   long rss[2] = {0, 0};

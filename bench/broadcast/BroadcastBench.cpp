@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -47,6 +48,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -54,6 +56,7 @@
 
 #include <sndfile.h>
 
+#include "bench/broadcast/ThreadCpu.hpp"
 #include "broadcast/audio/LoudnessCache.hpp"
 #include "broadcast/audio/PortAudioSink.hpp"
 #include "broadcast/engine/Engine.hpp"
@@ -168,6 +171,61 @@ class Events {
   std::ofstream m_out;
 };
 
+// Which part of the rig a thread of this process belongs to, from when it appeared: the engine's
+// loop is the main thread, the decode thread names itself "tinxa-decode", the threads that appear
+// while PortAudio opens the ALSA PCM are the ALSA jack plugin's JACK client (libjack starts them
+// when the plugin connects and activates), the one that appears when the stream starts is
+// PortAudio's callback thread. Checked in a short run: see bench/README.md, "CPU by thread".
+class ThreadRoles {
+ public:
+  // The roles, in the order they are printed, and what each one is.
+  static constexpr std::array<std::pair<const char*, const char*>, 5> kRoles{{
+      {"loop", "engine loop (main thread)"},
+      {"decode", "decode thread"},
+      {"callback", "PortAudio callback (mixer)"},
+      {"jack", "ALSA jack plugin: JACK client"},
+      {"other", "other"},
+  }};
+
+  void before_open() { m_before_open = tinxa::bench::thread_ids(); }
+  void after_open() { m_after_open = tinxa::bench::thread_ids(); }
+  void after_start() { m_after_start = tinxa::bench::thread_ids(); }
+
+  [[nodiscard]] std::string role_of(pid_t tid, const tinxa::bench::ThreadCpu& thread) const {
+    if (tid == getpid()) return "loop";
+    if (thread.name == "tinxa-decode") return "decode";
+    if (!m_before_open.contains(tid) && m_after_open.contains(tid)) return "jack";
+    if (!m_after_open.contains(tid) && m_after_start.contains(tid)) return "callback";
+    return "other";
+  }
+
+ private:
+  std::set<pid_t> m_before_open, m_after_open, m_after_start;
+};
+
+// CPU by thread over a window: each thread's CPU between two tinxa::bench::thread_cpu() samples
+// (a thread born in the window counts from 0), as % of one core over `wall` seconds, printed one
+// line per thread to stderr (tid, name, scheduling policy, role) and summed per role into `events`
+// as `prefix`_<role>_pct.
+void record_threads(const ThreadRoles& roles, const std::map<pid_t, tinxa::bench::ThreadCpu>& from,
+                    const std::map<pid_t, tinxa::bench::ThreadCpu>& to, double wall,
+                    const std::string& prefix, Events& events) {
+  std::map<std::string, double> per_role;
+  for (const auto& [tid, thread] : to) {
+    const auto before = from.find(tid);
+    const double cpu =
+        thread.cpu_seconds - (before == from.end() ? 0.0 : before->second.cpu_seconds);
+    const std::string role = roles.role_of(tid, thread);
+    per_role[role] += cpu;
+    // "tinxa:" so that broadcast_bench.sh shows these lines.
+    std::fprintf(stderr, "tinxa: %s: thread %d %-16s %-8s %-9s %.3f %% of a core\n", prefix.c_str(),
+                 static_cast<int>(tid), thread.name.c_str(), thread.policy.c_str(), role.c_str(),
+                 100.0 * cpu / wall);
+  }
+  for (const auto& [role, what] : ThreadRoles::kRoles)
+    events.value(prefix + "_" + role + "_pct", 100.0 * per_role[role] / wall);
+}
+
 tc::AudioClip clip(const std::filesystem::path& path) {
   return {{path.filename().string(), path}, tc::probe_audio(path)};
 }
@@ -218,8 +276,12 @@ int run_tinxa(int count, const std::filesystem::path& events_path, const std::fi
   tb::Engine engine{clock, log, schedule, bundle, options, &cache};
   tb::ZoneOutput& output = *engine.output("z");
   tb::PortAudioSink sink{latency_ms / 1000.0};
+  ThreadRoles roles;
+  roles.before_open();
   sink.open("out", kRate, 2, output.mixer());
+  roles.after_open();
   sink.start();
+  roles.after_start();
   output.attach(&sink);
   while (!sink.timing().known()) std::this_thread::sleep_for(5ms);
   std::fprintf(stderr, "tinxa: PortAudio output latency %.1f ms, engine lead %lld ms\n",
@@ -273,6 +335,7 @@ int run_tinxa(int count, const std::filesystem::path& events_path, const std::fi
   // CPU with the stream open and nothing to play, then while one 48 kHz file plays.
   for (const bool playing : {false, true}) {
     const double before = cpu_seconds(RUSAGE_SELF);
+    const auto threads_before = tinxa::bench::thread_cpu();
     const auto begin = std::chrono::system_clock::now();
     if (playing) {
       engine.schedule({occurrence("programme", 0, begin + 100ms, "programme", tb::Priority::normal,
@@ -286,6 +349,8 @@ int run_tinxa(int count, const std::filesystem::path& events_path, const std::fi
         std::chrono::duration<double>(std::chrono::system_clock::now() - begin).count();
     events.value(playing ? "tinxa_steady_cpu_pct" : "tinxa_idle_cpu_pct",
                  100.0 * (cpu_seconds(RUSAGE_SELF) - before) / wall);
+    record_threads(roles, threads_before, tinxa::bench::thread_cpu(), wall,
+                   playing ? "tinxa_steady_thread" : "tinxa_idle_thread", events);
     events.value(playing ? "tinxa_steady_mixer_underruns" : "tinxa_idle_mixer_underruns",
                  static_cast<double>(output.mixer().underruns()));
   }
@@ -621,6 +686,35 @@ int analyse(const std::filesystem::path& capture, const std::filesystem::path& e
                   values["tinxa_steady_cpu_pct"], values["tinxa_idle_cpu_pct"]);
     figure("CPU, one stereo 48 kHz zone, whole tinxa process through PortAudio (paced, this rig)",
            b, "<= 1 % of a core", values["tinxa_steady_cpu_pct"] <= 1.0);
+  }
+  // The same windows by thread. A real ALSA hw device has no JACK client in the process: what it
+  // would cost is the engine loop, the decode thread and PortAudio's callback.
+  if (values.contains("tinxa_steady_thread_loop_pct")) {
+    const auto pct = [&](const char* window, const char* role) {
+      return values[std::string{"tinxa_"} + window + "_thread_" + role + "_pct"];
+    };
+    for (const char* window : {"steady", "idle"}) {
+      std::string parts;
+      for (const auto& [role, what] : ThreadRoles::kRoles) {
+        std::snprintf(b, sizeof b, "%s%s %.2f %%", parts.empty() ? "" : ", ", role,
+                      pct(window, role));
+        parts += b;
+      }
+      figure_info(
+          std::string{"  by thread, "} + (window == std::string{"steady"} ? "playing" : "idle"),
+          parts);
+    }
+    const auto own = [&](const char* window) {
+      return pct(window, "loop") + pct(window, "decode") + pct(window, "callback");
+    };
+    std::snprintf(
+        b, sizeof b,
+        "%.2f %% of a core while playing, %.2f %% idle (JACK client %.2f / %.2f %% apart)",
+        own("steady"), own("idle"), pct("steady", "jack"), pct("idle", "jack"));
+    figure(
+        "CPU, one stereo 48 kHz zone, tinxa's own threads (engine loop, decode, PortAudio "
+        "callback: what an ALSA hw device would see)",
+        b, "<= 1 % of a core", own("steady") <= 1.0);
   }
   for (const std::string player : {"aplay", "play"}) {
     const std::string phase = "naive-" + player;

@@ -35,10 +35,10 @@ class DecodeStream {
   // with fewer channels than the device is spread by channel modulo (mono to all); one with more
   // keeps its first ones (a mono device gets the average of the file's channels).
   DecodeStream(const std::filesystem::path& path, DeviceFormat device, float gain,
-               Resampler::Quality quality = Resampler::Quality::medium);
+               Resampler::Quality quality = Resampler::kDefaultQuality);
   // The same for a file already opened (and not read from yet), e.g. probed on another thread.
   DecodeStream(content::SoundFile file, DeviceFormat device, float gain,
-               Resampler::Quality quality = Resampler::Quality::medium);
+               Resampler::Quality quality = Resampler::kDefaultQuality);
 
   // Before the first fill(): starts the decode `device_frames` frames (at the device rate) into
   // the file. Where the file is seekable (content::SoundFile::seek) it seeks, so a resume late in

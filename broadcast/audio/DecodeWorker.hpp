@@ -2,8 +2,9 @@
 
 // The decode thread: keeps every active PlaybackStream's queue topped up, and gives played blocks
 // back to their pools. The real-time thread never wakes it (that would be a system call on the
-// callback); it wakes every `refill_period`, or at once when the control thread adds, cancels or
-// shuts down. With 1024-frame blocks and a 24-block target a stream holds about 0.5 s at 48 kHz,
+// callback); while any stream is active it wakes every `refill_period`, and at once when the
+// control thread adds, cancels or shuts down; with none, once a second (to give played blocks
+// back). With 1024-frame blocks and a 24-block target a stream holds about 0.5 s at 48 kHz,
 // 50 refill periods ahead of the mixer.
 //
 // Threading: the public members are for the control thread (they lock a mutex briefly).

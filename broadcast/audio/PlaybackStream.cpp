@@ -10,14 +10,15 @@ namespace tinxa::broadcast {
 
 PlaybackStream::PlaybackStream(StreamId id, std::filesystem::path path, BlockPool& pool,
                                DeviceFormat device, std::optional<double> target_lufs,
-                               double gain_db, std::int64_t start_frame)
+                               double gain_db, std::int64_t start_frame, Resampler::Quality quality)
     : m_id{id},
       m_path{std::move(path)},
       m_pool{pool},
       m_device{device},
       m_target_lufs{target_lufs},
       m_gain_db{gain_db},
-      m_start_frame{start_frame} {}
+      m_start_frame{start_frame},
+      m_quality{quality} {}
 
 PlaybackStream::~PlaybackStream() {
   AudioBlock* block = nullptr;
@@ -43,9 +44,9 @@ void PlaybackStream::open(LoudnessCache* cache) {
   if (m_file) {
     content::SoundFile file = std::move(*m_file);
     m_file.reset();
-    m_decoder.emplace(std::move(file), m_device, linear);
+    m_decoder.emplace(std::move(file), m_device, linear, m_quality);
   } else {
-    m_decoder.emplace(m_path, m_device, linear);
+    m_decoder.emplace(m_path, m_device, linear, m_quality);
   }
   m_decoder->skip(m_start_frame);
 }

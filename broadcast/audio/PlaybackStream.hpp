@@ -43,10 +43,12 @@ class PlaybackStream {
   // `pool` must be the pool of the device whose mixer will play the stream, and outlive this.
   // `target_lufs`: normalise to this loudness (through the worker's cache); std::nullopt plays
   // the file as it is. `gain_db` is added on top (e.g. a zone's trim). `start_frame` (device
-  // rate) > 0 starts that far into the file (a resume from where it was cut).
+  // rate) > 0 starts that far into the file (a resume from where it was cut). `quality`: the
+  // converter for a file not at the device rate (EngineOptions::resample_quality).
   PlaybackStream(StreamId id, std::filesystem::path path, BlockPool& pool, DeviceFormat device,
                  std::optional<double> target_lufs, double gain_db = 0.0,
-                 std::int64_t start_frame = 0);
+                 std::int64_t start_frame = 0,
+                 Resampler::Quality quality = Resampler::kDefaultQuality);
   PlaybackStream(const PlaybackStream&) = delete;
   PlaybackStream& operator=(const PlaybackStream&) = delete;
   // Gives every block still queued back to the pool. Precondition: the mixer holds nothing of
@@ -105,6 +107,7 @@ class PlaybackStream {
   std::optional<double> m_target_lufs;
   double m_gain_db;
   std::int64_t m_start_frame;
+  Resampler::Quality m_quality;
   BlockQueue m_queue;
   std::optional<content::SoundFile> m_file;  // adopted, until open() hands it to m_decoder
   std::optional<DecodeStream> m_decoder;

@@ -12,7 +12,8 @@ void Resampler::Deleter::operator()(SRC_STATE_tag* state) const noexcept { src_d
 
 Resampler::Resampler(std::size_t channels, int input_rate_hz, int output_rate_hz, Quality quality)
     : m_channels{channels},
-      m_ratio{static_cast<double>(output_rate_hz) / static_cast<double>(input_rate_hz)} {
+      m_ratio{static_cast<double>(output_rate_hz) / static_cast<double>(input_rate_hz)},
+      m_quality{quality} {
   const int converter = quality == Quality::best     ? SRC_SINC_BEST_QUALITY
                         : quality == Quality::medium ? SRC_SINC_MEDIUM_QUALITY
                                                      : SRC_SINC_FASTEST;
@@ -26,6 +27,18 @@ Resampler::Resampler(std::size_t channels, int input_rate_hz, int output_rate_hz
                          std::to_string(output_rate_hz) + " Hz: ratio out of range",
                      0);
   }
+}
+
+std::string_view Resampler::name(Quality quality) noexcept {
+  switch (quality) {
+    case Quality::best:
+      return "best";
+    case Quality::medium:
+      return "medium";
+    case Quality::fastest:
+      return "fastest";
+  }
+  return "?";
 }
 
 Resampler::Result Resampler::process(std::span<const float> input, std::span<float> output,

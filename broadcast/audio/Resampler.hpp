@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <span>
+#include <string_view>
 
 struct SRC_STATE_tag;  // libsamplerate's SRC_STATE
 
@@ -13,9 +14,15 @@ namespace tinxa::broadcast {
 
 class Resampler {
  public:
-  // libsamplerate converters, best first; kMedium (SRC_SINC_MEDIUM_QUALITY) is the default for
-  // broadcast: transparent for speech and music at a fraction of kBest's cost.
+  // libsamplerate's band-limited sinc converters, best first. All three keep 97 dB SNR; they
+  // differ in how much of the band below the lower rate's Nyquist they pass flat (libsamplerate
+  // docs/api_misc.md: best 97 %, medium 90 %, fastest 80 %, i.e. 21.4, 19.8 and 17.6 kHz for a
+  // 44.1 kHz source) and in CPU. broadcast.yaml `resample_quality` chooses one.
   enum class Quality { best, medium, fastest };
+  // What the daemon, the simulator and every stream use unless told otherwise: SRC_SINC_FASTEST,
+  // measured at a fraction of medium's CPU (bench/README.md) and still flat far above what a
+  // loudspeaker horn reproduces (config/README.md, "Resampling quality").
+  static constexpr Quality kDefaultQuality = Quality::fastest;
   enum class EndOfInput { no, yes };
 
   struct Result {
@@ -26,7 +33,10 @@ class Resampler {
   // Converts `channels`-channel audio from `input_rate_hz` to `output_rate_hz`. Throws
   // AudioError if libsamplerate refuses (bad channel count, ratio outside 1/256..256).
   Resampler(std::size_t channels, int input_rate_hz, int output_rate_hz,
-            Quality quality = Quality::medium);
+            Quality quality = kDefaultQuality);
+
+  // "best", "medium" or "fastest", as broadcast.yaml spells it.
+  [[nodiscard]] static std::string_view name(Quality quality) noexcept;
 
   // Converts as much of `input` (interleaved frames) as fits into `output`. With EndOfInput::yes
   // the converter flushes its delay line: call again with empty input until it generates 0.
@@ -35,6 +45,7 @@ class Resampler {
 
   [[nodiscard]] double ratio() const noexcept { return m_ratio; }
   [[nodiscard]] std::size_t channels() const noexcept { return m_channels; }
+  [[nodiscard]] Quality quality() const noexcept { return m_quality; }
 
  private:
   struct Deleter {
@@ -44,6 +55,7 @@ class Resampler {
   std::unique_ptr<SRC_STATE_tag, Deleter> m_state;
   std::size_t m_channels;
   double m_ratio;
+  Quality m_quality;
 };
 
 }  // namespace tinxa::broadcast

@@ -59,6 +59,11 @@ bool read_time_zone(const Value& value, std::string& out) {
   return false;
 }
 
+constexpr std::array<EnumName<ResampleQuality>, 3> kResampleQualities{
+    {{"fastest", ResampleQuality::fastest},
+     {"medium", ResampleQuality::medium},
+     {"best", ResampleQuality::best}}};
+
 void resolve(std::filesystem::path& path, const std::filesystem::path& folder) {
   if (path.is_relative()) path = (folder / path).lexically_normal();
 }
@@ -114,6 +119,8 @@ void read_broadcast(const Value& root, BroadcastSettings& out) {
   if (auto v = map.get("loudness_target_lufs"))
     read_in_range(*v, out.loudness_target_lufs, -40.0, -5.0);
   if (auto v = map.get("sample_rate_hz")) read_in_range(*v, out.sample_rate_hz, 8000, 192000);
+  if (auto v = map.get("resample_quality"))
+    read_enum<ResampleQuality>(*v, out.resample_quality, kResampleQualities);
   map.read("catch_up_grace", out.catch_up_grace);
   map.read("device_retry", out.device_retry);
   if (auto v = map.get("silence_fallback")) {

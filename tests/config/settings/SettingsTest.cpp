@@ -50,6 +50,7 @@ TEST_CASE("The shipped default files load cleanly and say exactly the built-in d
   CHECK(loaded.broadcast.sample_rate_hz == built_in.broadcast.sample_rate_hz);
   CHECK(loaded.broadcast.catch_up_grace == built_in.broadcast.catch_up_grace);
   CHECK(loaded.broadcast.device_retry == built_in.broadcast.device_retry);
+  CHECK(loaded.broadcast.resample_quality == built_in.broadcast.resample_quality);
 }
 
 TEST_CASE("Every problem in every settings file is reported, and bad values keep defaults",
@@ -87,6 +88,44 @@ TEST_CASE("Every problem in every settings file is reported, and bad values keep
   CHECK(text.find(kiosk + ":3:13: lỗi/error: display.rotation: ") != std::string::npos);
   CHECK(text.find(kiosk + ":5:19: lỗi/error: idle.warning_length: ") != std::string::npos);
   CHECK(text.find("broadcast.yaml:1:17: lỗi/error: catch_up_grace: ") != std::string::npos);
+}
+
+TEST_CASE("broadcast.yaml chooses the resampling converter, fastest unless it says otherwise",
+          "[config][settings]") {
+  const tinxa::test::TempDir temp;
+  const auto& folder = temp.path();
+  Diagnostics diagnostics;
+  write(folder / "broadcast.yaml", "sample_rate_hz: 48000\n");
+  CHECK(load_settings(folder, diagnostics).broadcast.resample_quality == ResampleQuality::fastest);
+  for (const auto& [word, quality] :
+       {std::pair{"fastest", ResampleQuality::fastest},
+        std::pair{"medium", ResampleQuality::medium}, std::pair{"best", ResampleQuality::best}}) {
+    write(folder / "broadcast.yaml", std::string{"resample_quality: "} + word + "\n");
+    CHECK(load_settings(folder, diagnostics).broadcast.resample_quality == quality);
+  }
+  INFO(test::text_of(diagnostics));
+  CHECK(diagnostics.items().empty());
+}
+
+TEST_CASE("A resample_quality that is not a converter's name is refused where it is written",
+          "[config][settings]") {
+  const tinxa::test::TempDir temp;
+  const auto& folder = temp.path();
+  write(folder / "broadcast.yaml",
+        "sample_rate_hz: 48000\n"
+        "resample_quality: fatest\n");
+  Diagnostics diagnostics;
+  const Settings s = load_settings(folder, diagnostics);
+  const auto text = test::text_of(diagnostics);
+  INFO(text);
+  REQUIRE(diagnostics.error_count() == 1);
+  const auto file = (folder / "broadcast.yaml").string();
+  CHECK(text.find(file + ":2:19: lỗi/error: resample_quality: giá trị không hợp lệ / not an "
+                         "allowed value") != std::string::npos);
+  CHECK(text.find("gặp/found:    \"fatest\"") != std::string::npos);
+  CHECK(text.find("one of: fastest, medium, best") != std::string::npos);
+  CHECK(text.find("did you mean \"fastest\"") != std::string::npos);
+  CHECK(s.broadcast.resample_quality == ResampleQuality::fastest);  // the default is kept
 }
 
 TEST_CASE("A misspelt time zone is refused with the closest zone as a hint", "[config][settings]") {
