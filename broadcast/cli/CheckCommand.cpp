@@ -1,6 +1,7 @@
 #include "broadcast/cli/CheckCommand.hpp"
 
 #include "broadcast/schedule/Expand.hpp"
+#include "broadcast/schedule/Overlaps.hpp"
 #include "broadcast/schedule/ScheduleReader.hpp"
 #include "config/reader/Scalars.hpp"
 #include "config/settings/Settings.hpp"
@@ -49,8 +50,9 @@ std::string check_schedule(const content::CheckRequest& request, content::CheckR
   std::string summary;
   if (schedule) {
     const content::LoadResult loaded = content::load_bundle(report.summary.content_folder);
-    // A bundle with errors is partly loaded; its missing ids would only repeat its own errors.
-    if (loaded.ok()) broadcast::check_references(*schedule, loaded.bundle, diagnostics);
+    // A bundle with structural errors is partly loaded; its missing ids would only repeat its own
+    // errors. Media problems keep every item, so its references are checked.
+    if (loaded.usable()) broadcast::check_references(*schedule, loaded.bundle, diagnostics);
     summary = fmt::format(
         "Lịch phát / schedule: {}\n"
         "  Vùng loa / zones:               {}\n"
@@ -63,9 +65,13 @@ std::string check_schedule(const content::CheckRequest& request, content::CheckR
         const auto today = report.summary.today;
         const std::chrono::year_month_day end{std::chrono::sys_days{today} +
                                               std::chrono::days{kPreviewDays}};
-        const auto count =
-            broadcast::expand(*schedule, zone, zone.start_of_day(today), zone.start_of_day(end))
-                .size();
+        auto occurrences =
+            broadcast::expand(*schedule, zone, zone.start_of_day(today), zone.start_of_day(end));
+        const auto count = occurrences.size();
+        if (loaded.usable())  // same-class slots that would wait for each other: warnings
+          broadcast::warn_overlaps(*schedule,
+                                   broadcast::build_agenda(std::move(occurrences), loaded.bundle),
+                                   diagnostics);
         summary += fmt::format(
             "  Lần phát trong {} ngày tới / broadcasts in the next {} days: {} (tinxa agenda)\n",
             kPreviewDays, kPreviewDays, count);

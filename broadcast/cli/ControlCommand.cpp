@@ -43,6 +43,11 @@ void print_status(const Response& r) {
                                 : "thiếu thiết bị ra / degraded: an output device is lost",
              field(r, "time"));
   fmt::print("Lịch phát / schedule: {} ({} slots)\n", field(r, "schedule"), field(r, "slots"));
+  if (const auto problems = field(r, "content.media_problems"); !problems.empty())
+    fmt::print(
+        "Nội dung / content: {0} tệp thiếu hay hỏng, bỏ qua khi đến giờ / {0} media problems, "
+        "skipped when due (tinxa check)\n",
+        problems);
   fmt::print("Vùng loa / zones:\n");
   for (const auto& zone : words(field(r, "zones"))) {
     const std::string p = "zone." + zone;

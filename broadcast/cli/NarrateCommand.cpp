@@ -36,9 +36,13 @@ int NarrateCommand::run() const {
   const std::filesystem::path folder =
       m_content.empty() ? settings->site.content_dir : std::filesystem::path(m_content);
   const content::LoadResult loaded = content::load_bundle(folder);
+  // Media problems (a missing or unreadable file) do not stop the kiosk, so they do not stop its
+  // narrations either: a page whose recording is unavailable gets a synthetic voice meanwhile.
   if (!loaded.ok()) {
     for (const auto& d : loaded.diagnostics.items())
       fmt::print(stderr, "{}", config::format_diagnostic(d));
+  }
+  if (!loaded.usable()) {
     fmt::print(stderr,
                "tinxa narrate: sửa nội dung trước (tinxa check) / fix the content first "
                "(tinxa check)\n");
@@ -82,7 +86,7 @@ int NarrateCommand::run() const {
   int rendered = 0, kept = 0;
   try {
     for (const auto& page : bundle.pages) {
-      if (page.narration) continue;  // a recording beats a synthetic voice
+      if (page.narration && page.narration->available()) continue;  // a recording beats it
       for (const auto& language : page.languages) {
         const content::Voice voice{language == "vi" ? m_voice : language, m_speed};
         const content::NarrationCache cache(out, voice);

@@ -87,6 +87,8 @@ Response CommandHandlers::status() {
   r.fields.emplace_back("time", local_text(now));
   r.fields.emplace_back("schedule", m_programme.schedule_file().string());
   r.fields.emplace_back("slots", std::to_string(m_programme.schedule().slots.size()));
+  if (const auto problems = m_programme.media_problems(); problems != 0)
+    r.fields.emplace_back("content.media_problems", std::to_string(problems));
   std::vector<std::string> zones;
   for (const auto& output : m_engine.outputs()) zones.push_back(output->zone().id);
   r.fields.emplace_back("zones", joined(zones));

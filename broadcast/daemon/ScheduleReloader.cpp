@@ -49,10 +49,13 @@ ScheduleReloader::FileTime ScheduleReloader::modified() const {
 bool ScheduleReloader::changed() const { return modified() != m_seen; }
 
 bool ScheduleReloader::load_into(content::Bundle& bundle, std::optional<Schedule>& schedule,
-                                 config::Diagnostics& diagnostics) {
+                                 config::Diagnostics& diagnostics, std::size_t& media_problems) {
   m_seen = modified();
   content::LoadResult loaded = content::load_bundle(m_content_dir);
-  const bool bundle_ok = !loaded.diagnostics.has_errors();
+  // Media problems (a missing or broken recording) do not stop the bundle: the engine skips
+  // those items when they fall due and logs why.
+  const bool bundle_ok = loaded.usable();
+  media_problems = loaded.diagnostics.media_error_count();
   loaded.diagnostics.sort();
   diagnostics.merge(std::move(loaded.diagnostics));
   if (!bundle_ok) return false;
@@ -65,7 +68,7 @@ bool ScheduleReloader::load_into(content::Bundle& bundle, std::optional<Schedule
 
 bool ScheduleReloader::load(config::Diagnostics& diagnostics) {
   std::optional<Schedule> schedule;
-  if (!load_into(m_bundle, schedule, diagnostics)) return false;
+  if (!load_into(m_bundle, schedule, diagnostics, m_media_problems)) return false;
   m_schedule = std::move(*schedule);
   return true;
 }
@@ -87,7 +90,8 @@ ScheduleReloader::Outcome ScheduleReloader::reload(Engine& engine, content::Time
   config::Diagnostics diagnostics;
   content::Bundle bundle;
   std::optional<Schedule> schedule;
-  const bool ok = load_into(bundle, schedule, diagnostics);
+  std::size_t media_problems = 0;
+  const bool ok = load_into(bundle, schedule, diagnostics, media_problems);
   for (const auto& d : diagnostics.items()) {
     if (d.severity == config::Severity::error)
       outcome.errors.push_back(one_line(d));
@@ -107,6 +111,7 @@ ScheduleReloader::Outcome ScheduleReloader::reload(Engine& engine, content::Time
   if (const Occurrence* next = engine.next_occurrence()) from = std::min(from, next->start);
   m_bundle = std::move(bundle);
   m_schedule = std::move(*schedule);
+  m_media_problems = media_problems;
   engine.reschedule(expand(m_schedule, m_zone, from, std::max(m_until, now + kAhead)));
   m_until = std::max(m_until, now + kAhead);
   outcome.applied = true;

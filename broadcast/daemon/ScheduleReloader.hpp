@@ -6,14 +6,18 @@
 //
 // A reload loads the bundle and the schedule beside the running ones and checks them together
 // (load_checked_schedule, as `tinxa check` does). Any error rejects it whole: the checker's
-// file:line:column messages are returned and the old schedule keeps running. A valid one replaces
+// file:line:column messages are returned and the old schedule keeps running. The one exception is
+// a media problem (content::LoadResult::usable(): a missing, unreadable or undecodable recording):
+// it is returned among the errors, yet the bundle is used, and the engine skips that item when it
+// falls due (as-run outcome skipped_file, with the loader's reason). A valid one replaces
 // the engine's pending occurrences (Engine::reschedule: nothing already fired or in the as-run
 // log plays again) and is then the one in force. Zones are fixed at start (their devices are
 // open): a reload that changes a zone's device, channels or gain applies everything else and
 // warns that the zones change after a restart.
 //
-// Horizon: occurrences are expanded from 24 h back (for Engine::catch_up) to kAhead ahead, and
-// extended by extend() as time passes.
+// Horizon: occurrences are expanded from kBehind back (for Engine::catch_up, which logs as missed
+// those due while the daemon was down, at most EngineOptions::catch_up_horizon back) to kAhead
+// ahead, and extended by extend() as time passes.
 // Threading: the event loop's thread. The engine holds references to bundle() and schedule():
 // this object must outlive it and never moves (a reload assigns into the same objects).
 
@@ -34,11 +38,13 @@ namespace tinxa::broadcast {
 class ScheduleReloader {
  public:
   static constexpr std::chrono::hours kAhead{48};
-  static constexpr std::chrono::hours kBehind{24};
+  // The missed-while-down lookback's bound: an outage longer than this logs only its last 31 days.
+  static constexpr std::chrono::hours kBehind{24 * 31};
 
   struct Outcome {
     bool applied = false;
     std::vector<std::string> errors;    // the checker's messages, one diagnostic per entry
+                                        // (with only media problems, applied is still true)
     std::vector<std::string> warnings;  // e.g. zones that change only after a restart
     std::size_t slots = 0;              // slots of the schedule in force
     std::size_t pending = 0;            // occurrences now waiting in the engine
@@ -49,8 +55,8 @@ class ScheduleReloader {
   ScheduleReloader(const ScheduleReloader&) = delete;
   ScheduleReloader& operator=(const ScheduleReloader&) = delete;
 
-  // The first load. False when the bundle or the schedule has errors (all in `diagnostics`,
-  // warnings too). Never throws except std::bad_alloc.
+  // The first load. False when the bundle or the schedule has errors other than media problems
+  // (all in `diagnostics`, warnings and media problems too). Never throws except std::bad_alloc.
   bool load(config::Diagnostics& diagnostics);
 
   // Gives `engine` (built on bundle() and schedule()) every occurrence of [now - kBehind,
@@ -71,6 +77,8 @@ class ScheduleReloader {
   [[nodiscard]] const content::Bundle& bundle() const noexcept { return m_bundle; }
   [[nodiscard]] const Schedule& schedule() const noexcept { return m_schedule; }
   [[nodiscard]] const content::TimeZone& time_zone() const noexcept { return m_zone; }
+  // Media problems (missing or broken recordings and images) in the bundle in force.
+  [[nodiscard]] std::size_t media_problems() const noexcept { return m_media_problems; }
   [[nodiscard]] const std::filesystem::path& schedule_file() const noexcept {
     return m_schedule_file;
   }
@@ -78,9 +86,10 @@ class ScheduleReloader {
  private:
   using FileTime = std::optional<std::filesystem::file_time_type>;
   [[nodiscard]] FileTime modified() const;
-  // Loads both into the out-parameters; false on any error.
+  // Loads both into the out-parameters; false on any error but media problems (counted in
+  // `media_problems`).
   bool load_into(content::Bundle& bundle, std::optional<Schedule>& schedule,
-                 config::Diagnostics& diagnostics);
+                 config::Diagnostics& diagnostics, std::size_t& media_problems);
 
   std::filesystem::path m_schedule_file;
   std::filesystem::path m_content_dir;
@@ -89,6 +98,7 @@ class ScheduleReloader {
   Schedule m_schedule;
   FileTime m_seen;             // the modification time last loaded or rejected
   content::TimePoint m_until;  // occurrences are expanded up to here (exclusive)
+  std::size_t m_media_problems = 0;
 };
 
 // Zone differences that need a restart: "zone ap-2: device, channels" lines; empty when none.

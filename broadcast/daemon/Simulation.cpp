@@ -6,6 +6,7 @@
 #include <map>
 
 #include "broadcast/audio/ToneSource.hpp"
+#include "broadcast/daemon/ResampleQuality.hpp"
 #include "broadcast/daemon/Simulator.hpp"
 #include "broadcast/engine/Engine.hpp"
 #include "broadcast/schedule/Expand.hpp"
@@ -32,10 +33,17 @@ std::optional<content::LocalDateTime> parse_local(const std::string& text) {
                                            std::chrono::seconds{time->second}};
 }
 
+// Prints every diagnostic; true when one of them stops the run. Media problems do not: their
+// items are skipped when they fall due, as the real-time daemon does.
 bool report(config::Diagnostics& diagnostics) {
   diagnostics.sort();
   for (const auto& d : diagnostics.items()) fmt::print(stderr, "{}", config::format_diagnostic(d));
-  if (!diagnostics.has_errors()) return false;
+  if (diagnostics.media_error_count() != 0)
+    fmt::print(stderr,
+               "tinxa-broadcastd: {} tệp âm thanh hoặc ảnh thiếu hay hỏng; các mục đó sẽ bị bỏ qua "
+               "/ {} media problems; those items are skipped (tinxa check)\n",
+               diagnostics.media_error_count(), diagnostics.media_error_count());
+  if (!diagnostics.has_structural_errors()) return false;
   fmt::print(stderr,
              "tinxa-broadcastd: {} lỗi; sửa rồi chạy lại (tinxa check) / {} errors; fix them and "
              "run again (tinxa check)\n",
@@ -90,6 +98,7 @@ int run_simulation(const SimulationRequest& request, std::FILE* out) {
   options.catch_up_grace = settings.broadcast.catch_up_grace;
   options.silence_fallback = settings.broadcast.silence_fallback;
   options.silence_threshold_dbfs = settings.broadcast.silence_threshold_dbfs;
+  options.resample_quality = resampler_quality(settings.broadcast.resample_quality);
   Engine engine{clock, log, *schedule, loaded.bundle, options, cache.get()};
   // No input device in a simulation: a quiet 440 Hz tone stands in for every relayed input.
   engine.set_live_sources([](const std::string&, int rate) -> std::unique_ptr<LiveSource> {

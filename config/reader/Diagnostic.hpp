@@ -20,6 +20,12 @@ struct Message {
 
 enum class Severity { error, warning };
 
+// What an error stops. `structure`: the file itself is wrong (bad YAML, an unknown key, a broken
+// reference), so nothing may use it. `media`: a recording or image it names is missing, unreadable
+// or undecodable; `tinxa check` still fails, but the running programs use the rest and skip that
+// one file.
+enum class DiagnosticKind { structure, media };
+
 // One problem found in a file a person wrote. Everything an editor needs to fix it without
 // reading code: where, which key, what was found, what was expected, and a suggestion.
 struct Diagnostic {
@@ -30,6 +36,7 @@ struct Diagnostic {
   std::string found;       // what the file has, as written (empty when nothing applies)
   Message expected;        // what would be right (empty when nothing applies)
   std::string suggestion;  // a likely intended value ("did you mean"), or empty
+  DiagnosticKind kind = DiagnosticKind::structure;
 };
 
 }  // namespace tinxa::config

@@ -27,10 +27,15 @@ class Diagnostics {
   [[nodiscard]] std::size_t error_count() const noexcept { return m_errors; }
   [[nodiscard]] std::size_t warning_count() const noexcept { return m_items.size() - m_errors; }
   [[nodiscard]] bool has_errors() const noexcept { return m_errors != 0; }
+  // Errors of kind media (a missing or broken recording or image), a subset of error_count().
+  [[nodiscard]] std::size_t media_error_count() const noexcept { return m_media_errors; }
+  // True when some error is not a media problem: what was read may not be used at all.
+  [[nodiscard]] bool has_structural_errors() const noexcept { return m_errors != m_media_errors; }
 
  private:
   std::vector<Diagnostic> m_items;
   std::size_t m_errors = 0;
+  std::size_t m_media_errors = 0;
 };
 
 }  // namespace tinxa::config

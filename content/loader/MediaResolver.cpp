@@ -24,6 +24,20 @@ bool is_inside(const std::filesystem::path& path, const std::filesystem::path& f
   return true;
 }
 
+// Reports a media problem at `value` (DiagnosticKind::media: the item stays usable) and marks
+// `path` unavailable with the reason, so whoever would open it skips it instead.
+void media_error(const config::Value& value, MediaPath& path, LoadContext& context, Message message,
+                 Message expected, std::string suggestion = {}) {
+  path.unavailable =
+      fmt::format("{}: {} / {}", context.display(path.relative), message.vi, message.en);
+  path.absolute.clear();
+  config::Diagnostic d{config::Severity::error, value.position(),
+                       value.key_path(),        std::move(message),
+                       value.describe(),        std::move(expected),
+                       std::move(suggestion),   config::DiagnosticKind::media};
+  value.diagnostics().add(std::move(d));
+}
+
 std::string closest_file(const std::filesystem::path& wanted) {
   std::error_code ec;
   std::vector<std::string> names;
@@ -58,12 +72,13 @@ std::optional<MediaPath> resolve_media(const config::Value& value, LoadContext& 
     return std::nullopt;
   }
   const auto absolute = context.canonical / normal;
+  MediaPath path{normal.generic_string(), absolute, {}};
   std::error_code ec;
   if (!std::filesystem::exists(absolute, ec)) {
     std::string hint = closest_file(absolute);
     if (!hint.empty()) hint = (normal.parent_path() / hint).generic_string();
-    value.error(Message{"không có tệp này", "no such file"}, expected, hint);
-    return std::nullopt;
+    media_error(value, path, context, Message{"không có tệp này", "no such file"}, expected, hint);
+    return path;
   }
   const auto real = std::filesystem::canonical(absolute, ec);
   if (ec || !is_inside(real, context.canonical)) {
@@ -73,15 +88,18 @@ std::optional<MediaPath> resolve_media(const config::Value& value, LoadContext& 
     return std::nullopt;
   }
   if (!std::filesystem::is_regular_file(real, ec)) {
-    value.error(Message{"không phải một tệp", "not a regular file"}, expected);
-    return std::nullopt;
+    media_error(value, path, context, Message{"không phải một tệp", "not a regular file"},
+                expected);
+    return path;
   }
-  return MediaPath{normal.generic_string(), real};
+  path.absolute = real;
+  return path;
 }
 
 std::optional<AudioClip> resolve_audio(const config::Value& value, LoadContext& context) {
   auto path = resolve_media(value, context);
   if (!path) return std::nullopt;
+  if (!path->unavailable.empty()) return AudioClip{std::move(*path), {}};
   auto [it, inserted] = context.probed.try_emplace(path->absolute);
   if (inserted) {
     try {
@@ -94,11 +112,12 @@ std::optional<AudioClip> resolve_audio(const config::Value& value, LoadContext& 
     }
   }
   if (!it->second.info) {
-    value.error(Message{fmt::format("không đọc được tệp âm thanh: {}", it->second.error),
+    media_error(value, *path, context,
+                Message{fmt::format("không đọc được tệp âm thanh: {}", it->second.error),
                         fmt::format("cannot read the audio file: {}", it->second.error)},
                 Message{"tệp WAV, FLAC, OGG (Vorbis, Opus) hoặc MP3 đọc được",
                         "a readable WAV, FLAC, OGG (Vorbis, Opus) or MP3 file"});
-    return std::nullopt;
+    return AudioClip{std::move(*path), {}};
   }
   return AudioClip{std::move(*path), *it->second.info};
 }
@@ -106,6 +125,7 @@ std::optional<AudioClip> resolve_audio(const config::Value& value, LoadContext& 
 std::optional<ImageFile> resolve_image(const config::Value& value, LoadContext& context) {
   auto path = resolve_media(value, context);
   if (!path) return std::nullopt;
+  if (!path->unavailable.empty()) return ImageFile{std::move(*path), ImageFormat::png};
   std::array<unsigned char, 8> head{};
   std::ifstream in(path->absolute, std::ios::binary);
   in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
@@ -113,9 +133,10 @@ std::optional<ImageFile> resolve_image(const config::Value& value, LoadContext& 
   if (in.gcount() == 8 && head == kPng) return ImageFile{std::move(*path), ImageFormat::png};
   if (in.gcount() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
     return ImageFile{std::move(*path), ImageFormat::jpeg};
-  value.error(Message{"tệp không phải ảnh PNG hay JPEG", "the file is not a PNG or JPEG image"},
+  media_error(value, *path, context,
+              Message{"tệp không phải ảnh PNG hay JPEG", "the file is not a PNG or JPEG image"},
               Message{"một ảnh PNG hoặc JPEG", "a PNG or JPEG image"});
-  return std::nullopt;
+  return ImageFile{std::move(*path), ImageFormat::png};
 }
 
 }  // namespace tinxa::content::loader
