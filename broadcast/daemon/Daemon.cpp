@@ -25,6 +25,8 @@
 #include "broadcast/daemon/CommandHandlers.hpp"
 #include "broadcast/daemon/DeviceCatchUp.hpp"
 #include "broadcast/daemon/OffAirRecorder.hpp"
+#include "broadcast/daemon/OffAirThread.hpp"
+#include "broadcast/daemon/ResampleQuality.hpp"
 #include "broadcast/daemon/ScheduleReloader.hpp"
 #include "broadcast/daemon/SystemdNotify.hpp"
 #include "broadcast/engine/Engine.hpp"
@@ -54,10 +56,16 @@ void say(fmt::format_string<Args...> format, Args&&... args) {
   std::fflush(stderr);
 }
 
+// Prints every diagnostic; true when one of them stops the daemon. Media problems (a missing or
+// broken recording) do not: the engine skips those items when they fall due.
 bool report(config::Diagnostics& diagnostics) {
   diagnostics.sort();
   for (const auto& d : diagnostics.items()) fmt::print(stderr, "{}", config::format_diagnostic(d));
-  if (!diagnostics.has_errors()) return false;
+  if (diagnostics.media_error_count() != 0)
+    say("{0} tệp âm thanh hoặc ảnh thiếu hay hỏng; các mục đó sẽ bị bỏ qua / {0} media problems; "
+        "those items are skipped (tinxa check)",
+        diagnostics.media_error_count());
+  if (!diagnostics.has_structural_errors()) return false;
   say("{0} lỗi; sửa rồi chạy lại (tinxa check) / {0} errors; fix them and start again (tinxa "
       "check)",
       diagnostics.error_count());
@@ -210,6 +218,7 @@ int run_daemon(const DaemonRequest& request) {
   options.catch_up_grace = broadcast.catch_up_grace;
   options.silence_fallback = broadcast.silence_fallback;
   options.silence_threshold_dbfs = broadcast.silence_threshold_dbfs;
+  options.resample_quality = resampler_quality(broadcast.resample_quality);
   options.lead = kLead;
   options.decode_thread = true;  // the loop never decodes, resamples or measures loudness
   Engine engine{clock, log, programme.schedule(), programme.bundle(), options, cache.get()};
@@ -224,12 +233,14 @@ int run_daemon(const DaemonRequest& request) {
     };
     keep_portaudio_if_jack();
   }
-  // Off-air recordings: declared before the devices, so its files are finished after they stop.
+  // Off-air recordings, written on their own thread (never on this loop): declared before the
+  // devices, so its files are finished after they stop.
   const auto time_zone = content::TimeZone::load(settings.site.time_zone);
   std::vector<Zone> zones;
   for (const auto& output : engine.outputs()) zones.push_back(output->zone());
   OffAirRecorder recorder{zones, broadcast.sample_rate_hz, clock, time_zone,
                           broadcast.off_air_days};
+  OffAirThread recorder_thread{recorder};
   DeviceOutputs devices{engine, broadcast.sample_rate_hz, make_sink, broadcast.device_retry,
                         &recorder};
   DeviceCatchUp late_starts{engine, clock, broadcast.catch_up_grace};
@@ -310,7 +321,7 @@ int run_daemon(const DaemonRequest& request) {
           say("thiết bị trở lại trong thời gian ân hạn: phát muộn {} ở vùng {} / the device came "
               "back within catch_up_grace: {} plays late in zone {}",
               started.occurrence_key, started.zone, started.occurrence_key, started.zone);
-    log_off_air(recorder.drain(), time_zone);
+    log_off_air(recorder_thread.take_events(), time_zone);
     if (after >= next_file_check) {
       next_file_check = after + kFileWatchPeriod;
       if (programme.changed()) {
@@ -328,7 +339,7 @@ int run_daemon(const DaemonRequest& request) {
   notify.stopping();
   engine.shutdown();
   devices.close_all();
-  log_off_air(recorder.close(), time_zone);
+  log_off_air(recorder_thread.stop(), time_zone);  // the taps' last frames, the files finished
   say("đã dừng / stopped");
   return 0;
 }

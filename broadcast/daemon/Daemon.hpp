@@ -5,19 +5,22 @@
 // Start: reads the settings, loads and checks the bundle and the schedule (any error: exit 1,
 // every message printed), opens the as-run log in site.data_dir, builds the Engine on the system
 // clock, opens one output stream per device (DeviceOutputs; a device that fails is retried every
-// broadcast.device_retry), schedules 24 h back to 48 h ahead and runs Engine::catch_up() (missed
-// items are logged, those within catch_up_grace play at once), listens on the control socket,
-// then tells systemd READY=1.
+// broadcast.device_retry), schedules from the previous run's last-alive time (at most 31 days
+// back) to 48 h ahead and runs Engine::catch_up() (missed items are logged, those within
+// catch_up_grace play at once), listens on the control socket, then tells systemd READY=1.
 //
 // The loop, one thread for all logic: poll() on the control socket's descriptors and a signalfd
 // (SIGHUP: reload; SIGTERM, SIGINT: stop), with a timeout to the engine's next_due(), 20 ms while
-// anything plays (Engine::poll and feed: decoding stays ahead of the device by about 0.5 s), and
+// anything plays (Engine::poll, and feed: the live inputs read into their streams), and
 // at most 200 ms otherwise. Each turn it also checks the devices for faults (device loss), once a
 // second schedule.yaml's modification time (a changed file is reloaded as `reload` does), and
 // sends WATCHDOG=1 every half WatchdogSec. On SIGTERM: STOPPING=1, Engine::shutdown() (what plays
 // is logged interrupted), the streams close, exit status 0.
-// Decoding: Engine::feed() decodes on this thread (the engine has no worker hand-off yet); a
-// stream holds about 0.5 s ahead, so a turn of up to a few hundred milliseconds is inaudible.
+// Off-air recordings are written on a thread of their own (OffAirThread): the loop only logs
+// their events; at stop the streams close first, then the recorder writes what is left.
+// Decoding: on the engine's decode thread (EngineOptions::decode_thread), never on the loop:
+// decoding, resampling and loudness measurement (LoudnessPrefill measures the bundle at start and
+// after each reload); a stream holds about 0.5 s ahead of the device.
 // Logging: one line per event on standard error (the journal under systemd), bilingual.
 
 #include <cstdio>

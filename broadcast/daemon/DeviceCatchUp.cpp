@@ -44,7 +44,7 @@ std::vector<DeviceCatchUp::Started> DeviceCatchUp::returned(const std::vector<st
       if (left <= std::chrono::milliseconds::zero()) continue;
       o.play.length = left;
     }
-    Started s{o.zones.front(), o.key, o.play.id};
+    Started s{o.zones.front(), o.key};
     if (m_engine.play_late(std::move(o)) != 0) started.push_back(std::move(s));
   }
   return started;

@@ -27,7 +27,6 @@ class DeviceCatchUp {
   struct Started {
     std::string zone;
     std::string occurrence_key;
-    std::string title;
   };
 
   // `engine` and `clock` must outlive this.

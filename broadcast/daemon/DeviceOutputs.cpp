@@ -1,6 +1,8 @@
 #include "broadcast/daemon/DeviceOutputs.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <exception>
 
 namespace tinxa::broadcast {
@@ -52,10 +54,12 @@ DeviceOutputs::Event DeviceOutputs::open(Device& device, SteadyTime now, Event::
   Event event{success, device.name, device.zones, {}};
   try {
     if (device.lost_at) {
-      // The recordings skip the time the device was gone (the producer is stopped here).
+      // The recordings skip the outage so far less what earlier attempts skipped (the producer
+      // is stopped here): over failed retries the skips add up to the whole outage, once.
       const auto gone = std::chrono::duration<double>(now - *device.lost_at).count();
-      for (auto* tap : device.taps)
-        tap->skip(static_cast<std::int64_t>(std::llround(gone * m_sample_rate_hz)));
+      const auto frames = static_cast<std::int64_t>(std::llround(gone * m_sample_rate_hz));
+      for (auto* tap : device.taps) tap->skip(frames - device.skipped_frames);
+      device.skipped_frames = frames;
     }
     device.sink->open(device.name, m_sample_rate_hz, device.router->channels(), *device.router);
     try {
@@ -67,10 +71,14 @@ DeviceOutputs::Event DeviceOutputs::open(Device& device, SteadyTime now, Event::
     device.open = true;
     device.error.clear();
     device.lost_at.reset();
+    device.skipped_frames = 0;
     attach(device, device.sink.get());
     set_offline(device, std::nullopt);
   } catch (const std::exception& e) {
-    if (!device.lost_at) device.lost_at = now;  // a retry's gap counts from the first failure
+    if (!device.lost_at) {  // a device that never opened: its outage starts now
+      device.lost_at = now;
+      device.skipped_frames = 0;
+    }
     device.open = false;
     device.error = e.what();
     device.retry_at = now + m_retry;
@@ -106,6 +114,7 @@ std::vector<DeviceOutputs::Event> DeviceOutputs::check(SteadyTime now) {
       device.error = fault->message;
       device.retry_at = now + m_retry;
       device.lost_at = now;
+      device.skipped_frames = 0;
       events.push_back({Event::Kind::lost, device.name, device.zones, fault->message});
     } else if (now >= device.retry_at) {
       auto event = open(device, now, Event::Kind::returned);

@@ -15,7 +15,8 @@
 // for the journal.
 // Off-air: with a recorder, each recorded zone's frames are copied into its OffAirTap by the
 // router; when a lost device returns, the taps skip the time it was gone (measured on the steady
-// clock from the loss being seen), so the recording keeps its place in time.
+// clock from the loss being seen to the open that works, counted once however many retries
+// failed), so the recording keeps its place in time.
 // PortAudio lists devices when its first session starts: a hot-plugged USB device is found
 // again only once every device of the process has been closed (see PortAudioSink); a device
 // behind an ALSA PCM (the jack plugin, a dmix) comes back as soon as it opens.
@@ -94,6 +95,7 @@ class DeviceOutputs {
     std::string error;
     SteadyTime retry_at{};
     std::optional<SteadyTime> lost_at;  // when the loss was seen, until it returns
+    std::int64_t skipped_frames = 0;    // frames of this outage the taps have skipped already
     std::vector<OffAirTap*> taps;       // the recorded zones' taps
   };
   void set_offline(const Device& device, const std::optional<std::string>& why);

@@ -17,7 +17,7 @@ constexpr auto kRetry = 10s;
 constexpr std::int64_t kWavMaxBytes = std::int64_t{1} << 31;
 constexpr std::size_t kSilenceFrames = 4096;
 // A longer gap starts a new file instead of being written as silence (a device gone for hours
-// would otherwise stall the event loop writing gigabytes of zeros).
+// would otherwise keep the writer busy with gigabytes of zeros while the ring fills).
 constexpr auto kMaxGap = 60s;
 
 content::AudioFileFormat format_of(const std::filesystem::path& path) {

@@ -1,7 +1,8 @@
 #pragma once
 
 // The real-time daemon's off-air recordings (schedule.yaml, a zone's `off_air`): every frame the
-// zone's device plays, written to audio files on the event loop from the zone's OffAirTap.
+// zone's device plays, written to audio files from the zone's OffAirTap by one consumer thread
+// (in the daemon OffAirThread, so that no file work delays the event loop).
 //
 // Files: one per zone per local day, in the folder of the zone's `off_air` path, named after it
 // with the local date and time of the file's first frame:
@@ -12,17 +13,19 @@
 // (lossless; silence costs almost nothing, so a month fits on a small card), `.ogg` (Vorbis, the
 // smallest) or anything else as WAV 16-bit PCM; a WAV file also starts a new part before it
 // reaches 2 GiB (WAV cannot exceed 4 GiB; a 48 kHz stereo day is 16.6 GB).
-// Position: a file's frame N is N / rate after the time in its name (to within one event-loop
-// turn, ~0.2 s): frames that did not reach the file, because the ring overflowed or the device
-// was lost, are written as silence, so what plays at 14:32 is found at 14:32 in the file. After
-// a gap longer than a minute a new file starts instead (named with its own first frame's time).
+// Position: a file's frame N is N / rate after the time in its name (to within one drain period,
+// 0.1 s in the daemon): frames that did not reach the file, because the ring overflowed or the
+// device was lost, are written as silence, so what plays at 14:32 is found at 14:32 in the file.
+// After a gap longer than a minute a new file starts instead (named with its own first frame's
+// time).
 // Retention: when a file starts, files of the same zone (same name pattern) dated more than
 // `keep_days` days before it are deleted (0: keep everything).
 // Faults: a file that cannot be created or written is reported once (Event::failed); the zone's
 // audio is discarded meanwhile and a new file is tried after 10 s. An overflow is reported with
 // the frames lost (Event::overflow), never blocking the callback.
 //
-// Threading: the event loop's thread only (the taps' producer is the devices' callback).
+// Threading: tap() and file_for() on any thread; everything else on one consumer thread at a
+// time (the taps' producer is the devices' callback).
 
 #include <chrono>
 #include <cstddef>

@@ -2,13 +2,13 @@
 
 // One recorded zone's hand-off from the audio callback to the off-air writer: the device's
 // DeviceRouter copies every frame it renders for the zone into a preallocated single-producer /
-// single-consumer ring of fixed-size blocks; OffAirRecorder drains it on the event loop into a
-// file. The callback never touches a file, never allocates, never blocks.
+// single-consumer ring of fixed-size blocks; OffAirRecorder drains it into a file on its own
+// thread (OffAirThread). The callback never touches a file, never allocates, never blocks.
 //
 // Frames are numbered from 0 in the order the zone is rendered. A block carries the number of
 // its first frame, so the writer sees where frames are missing (an overflow, a device gap) and
 // fills them with silence: a file's frame offset stays the time since its start.
-// Overflow: when the ring is full (the event loop stalled longer than the ring holds) the block
+// Overflow: when the ring is full (the writer stalled longer than the ring holds) the block
 // is dropped and its frames counted in dropped_frames(); the callback goes on.
 // Capacity: kRingBlocks x kBlockSamples samples = 1 Mi samples, about 10.9 s of stereo or
 // 21.8 s of mono at 48 kHz (4 MiB per recorded zone).
@@ -16,7 +16,7 @@
 // Threading: write() on the producer (the sink's real-time thread). flush() and skip() also act
 // as the producer: call them on the control thread only while the device is stopped (after its
 // sink's stop() or close() returned, before its next start()). pop() and dropped_frames() on the
-// consumer (the event loop).
+// consumer (the recorder's thread).
 
 #include <atomic>
 #include <cstddef>

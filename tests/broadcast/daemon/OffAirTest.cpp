@@ -120,6 +120,50 @@ TEST_CASE("a lost device's time is silence in its off-air file, so later audio k
   CHECK(holds(z3, 1000, 8.02, 8.98));
 }
 
+TEST_CASE("a device that needs several retries leaves exactly its outage as silence off air",
+          "[daemon][off-air][devices]") {
+  // Retries every 5 s; the first `failing` of them find the device still missing. With 4 the
+  // outage is 25 s: below the minute after which a new file starts, so it stays one file.
+  const int failing = GENERATE(1, 3, 4);
+  DaemonSite site{"off-air-retries-" + std::to_string(failing), kOffAirSchedule};
+  // The steady clock runs with the virtual one: steady t0 is 06:00:02.
+  const auto t0 = std::chrono::steady_clock::time_point{} + 1h;
+  REQUIRE_FALSE(site.send("play", {"alarm", "z3"}).error);  // 1000 Hz, 0 to 1 s
+  site.run_until(kOrigin + 2s);
+  site.dev_b->lose_device = true;
+  site.dev_b->missing = true;
+  REQUIRE(site.devices->check(t0).size() == 1);
+  for (int retry = 1; retry <= failing; ++retry) {
+    site.run_until(kOrigin + 2s + retry * 5s);
+    CHECK(site.devices->check(t0 + retry * 5s).empty());  // still missing: reported once
+  }
+  const auto back = (failing + 1) * 5s;
+  site.run_until(kOrigin + 2s + back);
+  site.dev_b->missing = false;
+  const auto events = site.devices->check(t0 + back);
+  REQUIRE(events.size() == 1);
+  REQUIRE(events[0].kind == DeviceOutputs::Event::Kind::returned);
+  REQUIRE_FALSE(site.send("play", {"alarm", "z3"}).error);  // again, as the device returns
+  site.run_until(kOrigin + 2s + back + 2s);
+  site.finish();
+
+  std::vector<std::string> z3_files;
+  for (const auto& entry : std::filesystem::directory_iterator(site.dir / "off-air"))
+    if (entry.path().filename().string().rfind("z3-", 0) == 0)
+      z3_files.push_back(entry.path().filename().string());
+  CHECK(z3_files == std::vector<std::string>{"z3-2026-11-30-060000.wav"});
+  const auto z3 = test::read_wav(site.dir / "off-air/z3-2026-11-30-060000.wav");
+  const double returned_at = 2.0 + std::chrono::duration<double>(back).count();
+  // The file's timeline is the wall clock's: as long as the time it covers, the alarm before the
+  // loss at 0 s, the outage (loss seen to the retry that worked) once as silence, then the
+  // alarm again at the instant the device returned.
+  CHECK(static_cast<double>(z3.samples.size()) / kRate == Approx(returned_at + 2.0).margin(0.01));
+  CHECK(holds(z3, 1000, 0.02, 0.98));
+  CHECK(peak(window(z3, 1.02, returned_at - 0.02)) == 0.0F);
+  CHECK(holds(z3, 1000, returned_at + 0.02, returned_at + 0.98));
+  CHECK(peak(window(z3, returned_at + 1.02, returned_at + 2.0)) == 0.0F);
+}
+
 TEST_CASE("the recorder starts a new file at local midnight and drops old days",
           "[daemon][off-air]") {
   const auto dir = std::filesystem::path{TINXA_BINARY_DIR} / "test-daemon" / "off-air-midnight";
