@@ -85,7 +85,9 @@ std::optional<ContentWatcher::Attempt> ContentWatcher::poll(content::TimePoint n
     if (!forced) return std::nullopt;
     attempt.fingerprint = 0;
   }
-  if (attempt.result->ok()) {
+  // A usable bundle may name missing or broken media: the screens leave those out, and the admin
+  // panel lists them with the other messages.
+  if (attempt.result->usable()) {
     std::vector<std::string> page_ids;
     for (const auto& page : attempt.result->bundle.pages) page_ids.push_back(page.id);
     attempt.standards =

@@ -22,8 +22,10 @@ namespace tinxa::kiosk::app {
 // Notices a new or changed content bundle and loads it beside the one shown. poll() looks at the
 // folder at most once per `interval`; a change is loaded once the folder has looked the same
 // twice in a row (a copy in progress is not loaded half-way), and a folder that failed to load
-// is not loaded again until it changes again. Pure apart from reading files: times come from the
-// caller, so tests drive it with a virtual clock. One thread at a time.
+// (not LoadResult::usable()) is not loaded again until it changes again. A bundle whose only
+// errors are media problems (a missing or broken recording or image) is usable and offered. Pure
+// apart from reading files: times come from the caller, so tests drive it with a virtual clock. One
+// thread at a time.
 class ContentWatcher {
  public:
   // `loaded`: the fingerprint of what is shown now (folder_fingerprint() when it was loaded).
@@ -33,9 +35,10 @@ class ContentWatcher {
   struct Attempt {
     content::TimePoint at{};
     std::uint64_t fingerprint = 0;
-    std::shared_ptr<content::LoadResult> result;  // ok() or not
+    std::shared_ptr<content::LoadResult> result;  // usable() or not
     // The bundle's poverty standards (standards/*.yaml, checked against its pages), read with it
-    // when the bundle loaded well; null otherwise. ok() or not: see take_standards().
+    // when the bundle is usable (media problems only, if any); null otherwise. ok() or not: see
+    // take_standards().
     std::shared_ptr<content::StandardsLoadResult> standards;
   };
   // Returns a load attempt when one was made.

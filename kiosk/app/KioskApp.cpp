@@ -7,10 +7,12 @@
 #include "config/settings/KioskSettingsReader.hpp"
 #include "content/loader/BundleLoader.hpp"
 #include "content/store/Database.hpp"
+#include "content/store/LastGoodBundle.hpp"
 #include "content/store/StoreFiles.hpp"
 #include "content/store/UsageCounts.hpp"
 #include "content/time/TimeError.hpp"
 #include "content/time/Validity.hpp"
+#include "kiosk/app/ContentUpdater.hpp"
 #include "kiosk/app/ContentWatcher.hpp"
 #include "kiosk/app/NextBroadcast.hpp"
 #include "kiosk/app/RendererChoice.hpp"
@@ -26,20 +28,19 @@
 #include "kiosk/ui/Catalog.hpp"
 #include "kiosk/ui/HearAgainScreen.hpp"
 #include "kiosk/ui/KioskUi.hpp"
+#include "kiosk/ui/MaintenanceScreen.hpp"
 #include "kiosk/ui/PageScreen.hpp"
 #include "kiosk/ui/SearchScreen.hpp"
 #include "kiosk/ui/selfcheck/SelfCheckScreen.hpp"
 #include "kiosk/ui/selfcheck/SelfCheckSetup.hpp"
 
 #include <algorithm>
-#include <condition_variable>
 #include <functional>
 #include <iostream>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
+#include <system_error>
 
 namespace tinxa::kiosk::app {
 namespace {
@@ -68,73 +69,16 @@ std::unique_ptr<content::Clock> make_clock(const std::optional<std::string>& at,
   return std::make_unique<content::VirtualClock>(zone.from_local(local));
 }
 
-// Watches the content folder from a background thread (ContentWatcher, once a second) and keeps
-// the last load attempt for the UI thread; `wake` is called when there is one.
-class ContentUpdater {
- public:
-  ContentUpdater(ContentWatcher watcher, const content::Clock& clock, std::function<void()> wake)
-      : m_watcher(std::move(watcher)),
-        m_clock(clock),
-        m_wake(std::move(wake)),
-        m_thread([this] { run(); }) {}
-  ContentUpdater(const ContentUpdater&) = delete;
-  ContentUpdater& operator=(const ContentUpdater&) = delete;
-  ~ContentUpdater() {
-    {
-      std::lock_guard lock(m_mutex);
-      m_stop = true;
-    }
-    m_cv.notify_all();
-    m_thread.join();
+// The loader's messages, one line each (file:line:column ...), for the admin panel and the log.
+std::vector<std::string> diagnostic_lines(const config::Diagnostics& diagnostics) {
+  std::vector<std::string> lines;
+  for (const auto& d : diagnostics.items()) {
+    std::string line = config::format_diagnostic(d);
+    while (!line.empty() && line.back() == '\n') line.pop_back();
+    lines.push_back(std::move(line));
   }
-  void force() {
-    {
-      std::lock_guard lock(m_mutex);
-      m_force = true;
-    }
-    m_cv.notify_all();
-  }
-  std::optional<ContentWatcher::Attempt> take() {
-    std::lock_guard lock(m_mutex);
-    auto out = std::move(m_attempt);
-    m_attempt.reset();
-    return out;
-  }
-  void accepted(std::uint64_t fingerprint) {
-    std::lock_guard lock(m_mutex);
-    m_accepted = fingerprint;
-  }
-
- private:
-  void run() {
-    std::unique_lock lock(m_mutex);
-    while (!m_stop) {
-      if (m_force) m_watcher.force();
-      m_force = false;
-      if (m_accepted) m_watcher.accepted(*m_accepted);
-      m_accepted.reset();
-      lock.unlock();
-      auto attempt = m_watcher.poll(m_clock.now());
-      lock.lock();
-      if (attempt) {
-        m_attempt = std::move(attempt);
-        if (m_wake) m_wake();
-      }
-      m_cv.wait_for(lock, std::chrono::seconds{1}, [this] { return m_stop || m_force; });
-    }
-  }
-
-  ContentWatcher m_watcher;
-  const content::Clock& m_clock;
-  std::function<void()> m_wake;
-  std::mutex m_mutex;
-  std::condition_variable m_cv;
-  bool m_stop = false;
-  bool m_force = false;
-  std::optional<std::uint64_t> m_accepted;
-  std::optional<ContentWatcher::Attempt> m_attempt;
-  std::thread m_thread;
-};
+  return lines;
+}
 
 }  // namespace
 
@@ -162,13 +106,65 @@ KioskApp::KioskApp(KioskOptions options) : m_options(std::move(options)) {
   m_fingerprint = folder_fingerprint(content_dir);
   m_loaded_at = m_clock->now();
   m_content = content::load_bundle(content_dir);
-  if (!m_content.ok()) {
-    std::string message = "the content in " + content_dir.string() + " has errors:\n";
-    for (const auto& d : m_content.diagnostics.items()) message += config::format_diagnostic(d);
-    message += "Run `tinxa check --content " + content_dir.string() + "` after fixing them.";
-    throw StartupError(message);
+  m_shown_dir = content_dir;
+  m_last_attempt = "chưa có / none yet";
+  m_messages = diagnostic_lines(m_content.diagnostics);
+  if (!m_content.usable()) {
+    start_without_configured();
   }
-  m_standards = ui::selfcheck::load_kiosk_standards(content_dir, m_content.bundle, std::cerr);
+  if (!m_shown_dir.empty()) {
+    m_standards = ui::selfcheck::load_kiosk_standards(m_shown_dir, m_content.bundle, std::cerr);
+  }
+}
+
+void KioskApp::start_without_configured() {
+  std::cerr << "tinxa-kiosk: the content in " << m_content_dir.string() << " has errors:\n";
+  for (const auto& m : m_messages) std::cerr << m << '\n';
+  std::cerr << "tinxa-kiosk: run `tinxa check --content " << m_content_dir.string()
+            << "` after fixing them; the folder is watched and a fixed bundle is shown at once\n";
+  const std::string when = ui::format_date_time_vi(m_zone->to_local(m_loaded_at));
+  const auto& data_dir = m_settings.site.data_dir;
+  std::error_code ec;
+  if (std::filesystem::is_directory(data_dir, ec)) {
+    if (const auto copy = content::LastGoodBundle(data_dir).folder()) {
+      auto loaded = content::load_bundle(*copy);
+      if (loaded.usable()) {
+        m_content = std::move(loaded);
+        m_shown_dir = *copy;
+        m_start_source = StartSource::last_good;
+        m_last_attempt = when +
+                         ": nội dung có lỗi, đang dùng bản tốt gần nhất / the content has errors; "
+                         "the last good copy is shown";
+        std::cerr << "tinxa-kiosk: showing the last good copy in " << copy->string() << '\n';
+        return;
+      }
+      std::cerr << "tinxa-kiosk: the last good copy in " << copy->string() << " has errors too\n";
+    }
+  }
+  m_content = content::LoadResult{};
+  m_shown_dir.clear();
+  m_start_source = StartSource::none;
+  m_last_attempt = when +
+                   ": nội dung có lỗi và chưa có bản tốt nào, đang hiện màn hình bảo trì / the "
+                   "content has errors and there is no last good copy: the maintenance screen "
+                   "is shown";
+  std::cerr << "tinxa-kiosk: no usable content; the maintenance screen is shown until it is "
+               "fixed\n";
+}
+
+ui::AdminInfo KioskApp::content_status() const {
+  ui::AdminInfo info;
+  if (m_shown_dir.empty()) {
+    info.bundle =
+        "không có nội dung dùng được / no usable content (" + m_content_dir.string() + ")";
+  } else {
+    info.bundle = m_content.bundle.info.id + " " + m_content.bundle.info.version + " (" +
+                  m_shown_dir.string() + ")";
+  }
+  info.loaded_at = ui::format_date_time_vi(m_zone->to_local(m_loaded_at));
+  info.last_attempt = m_last_attempt;
+  info.messages = m_messages;
+  return info;
 }
 
 KioskApp::~KioskApp() = default;
@@ -213,6 +209,13 @@ int KioskApp::run() {
   ui::KioskUi kiosk(m_content.bundle, m_settings.site, *m_clock, *m_zone, ui::Theme(metrics),
                     painter, m_settings.kiosk.idle);
   kiosk.set_speaker(&speaker);
+  // No usable content at all: the maintenance screen until a fixed bundle is swapped in.
+  if (m_start_source == StartSource::none) {
+    kiosk.set_maintenance([this](const ui::Theme& theme, ui::Navigator&, const std::string&) {
+      return std::make_unique<ui::MaintenanceScreen>(theme, m_settings.site.commune_name, *m_clock,
+                                                     *m_zone);
+    });
+  }
   // The self-check wizard's "Nghe" plays through this speaker (null: no "Nghe" button).
   ui::Speaker* self_check_speaker = speaker.available() ? &speaker : nullptr;
   // The self-check's home tile exists while there are standards; after a content swap brought
@@ -266,7 +269,8 @@ int KioskApp::run() {
   }
   sdl::EventLoop loop(window, painter, kiosk, *m_clock, ui::Theme(metrics).slop_px());
   loop.set_lockdown(lockdown);
-  kiosk.set_attract(m_settings.kiosk.attract);
+  // The slideshow needs content: it is switched on when the maintenance screen goes.
+  if (!kiosk.in_maintenance()) kiosk.set_attract(m_settings.kiosk.attract);
   ui::NightSchedule night(m_settings.kiosk.screen_off, *m_zone);
   loop.set_night(&night);
 
@@ -278,22 +282,21 @@ int KioskApp::run() {
     event.type = wake_type;
     (void)SDL_PushEvent(&event);
   };
-  ContentUpdater updater(ContentWatcher(m_content_dir, m_fingerprint), *m_clock, wake);
+  // The last good copy of each bundle shown from the content folder, beside the usage counts.
+  std::optional<content::LastGoodBundle> last_good;
+  if (std::filesystem::is_directory(data_dir, ec)) last_good.emplace(data_dir);
+  ContentUpdater updater(ContentWatcher(m_content_dir, m_fingerprint), *m_clock, wake,
+                         last_good ? &*last_good : nullptr, [](const std::string& line) {
+                           std::cerr << "tinxa-kiosk: " << line << '\n';
+                         });
+  if (m_start_source == StartSource::configured) updater.accepted(m_fingerprint);
   NextBroadcastPoller next_broadcast(m_settings.broadcast.control_socket, *m_clock, *m_zone, wake);
 
-  // What the admin panel shows about the last update attempt.
-  std::string last_attempt = "chưa có / none yet";
-  std::vector<std::string> messages;
   std::optional<ContentWatcher::Attempt> waiting;  // a good bundle, until the finger lifts
   auto when = [&](content::TimePoint t) { return ui::format_date_time_vi(m_zone->to_local(t)); };
   ui::AdminHooks hooks;
   hooks.info = [&] {
-    ui::AdminInfo info;
-    info.bundle = m_content.bundle.info.id + " " + m_content.bundle.info.version + " (" +
-                  m_content_dir.string() + ")";
-    info.loaded_at = when(m_loaded_at);
-    info.last_attempt = last_attempt;
-    info.messages = messages;
+    ui::AdminInfo info = content_status();
     if (usage) {
       try {
         const auto today = m_zone->to_local(m_clock->now()).date;
@@ -332,18 +335,13 @@ int KioskApp::run() {
 
   loop.set_tick([&]() -> std::chrono::milliseconds {
     if (auto attempt = updater.take()) {
-      messages.clear();
-      for (const auto& d : attempt->result->diagnostics.items()) {
-        std::string line = config::format_diagnostic(d);
-        while (!line.empty() && line.back() == '\n') line.pop_back();
-        messages.push_back(std::move(line));
-      }
-      if (attempt->result->ok()) {
-        last_attempt = when(attempt->at) + ": đã nạp / loaded";
+      m_messages = diagnostic_lines(attempt->result->diagnostics);
+      if (attempt->result->usable()) {
+        m_last_attempt = when(attempt->at) + ": đã nạp / loaded";
         if (attempt->standards && !attempt->standards->ok()) {
-          last_attempt = when(attempt->at) +
-                         ": đã nạp, chuẩn nghèo có lỗi nên giữ chuẩn cũ / loaded; the standards "
-                         "have errors, the old ones stay";
+          m_last_attempt = when(attempt->at) +
+                           ": đã nạp, chuẩn nghèo có lỗi nên giữ chuẩn cũ / loaded; the standards "
+                           "have errors, the old ones stay";
           // The messages say why; take_standards() adds them at the swap, and the log gets
           // them now.
           std::cerr << "tinxa-kiosk: the new poverty standards in " << m_content_dir.string()
@@ -354,22 +352,32 @@ int KioskApp::run() {
         }
         waiting = std::move(attempt);
       } else {
-        // The last good bundle stays on the screen; the admin panel says why.
-        last_attempt = when(attempt->at) + ": lỗi, giữ nội dung cũ / errors, the old content stays";
+        // The last good bundle (or the maintenance screen) stays; the admin panel says why.
+        m_last_attempt = when(attempt->at) +
+                         (kiosk.in_maintenance()
+                              ? ": lỗi, vẫn màn hình bảo trì / errors, the maintenance screen stays"
+                              : ": lỗi, giữ nội dung cũ / errors, the old content stays");
         std::cerr << "tinxa-kiosk: the new content in " << m_content_dir.string()
-                  << " has errors; the old content stays\n";
-        for (const auto& m : messages) std::cerr << m << '\n';
+                  << " has errors; what is shown stays\n";
+        for (const auto& m : m_messages) std::cerr << m << '\n';
       }
     }
     if (waiting && !kiosk.touching()) {
       // Between touches: the resident's screens are rebuilt from the new bundle.
+      const bool was_maintenance = kiosk.in_maintenance();
       kiosk.replace_content([&] {
         m_content.bundle = std::move(waiting->result->bundle);
         // The standards go with their bundle; broken ones leave the last good set (and say why
         // in the admin panel). Every screen is closed here, so none holds the old ones.
-        if (take_standards(waiting->standards.get(), m_standards, messages)) install_self_check();
+        if (take_standards(waiting->standards.get(), m_standards, m_messages)) {
+          install_self_check();
+        }
+        if (was_maintenance) kiosk.set_maintenance({});
       });
+      if (was_maintenance) kiosk.set_attract(m_settings.kiosk.attract);
       m_loaded_at = waiting->at;
+      m_shown_dir = m_content_dir;
+      // Not offered again, and copied as the last good bundle (on the updater's thread).
       updater.accepted(waiting->fingerprint);
       waiting.reset();
     }

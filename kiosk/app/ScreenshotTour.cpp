@@ -24,6 +24,7 @@
 #include "kiosk/ui/Catalog.hpp"
 #include "kiosk/ui/HearAgainScreen.hpp"
 #include "kiosk/ui/KioskUi.hpp"
+#include "kiosk/ui/MaintenanceScreen.hpp"
 #include "kiosk/ui/PageScreen.hpp"
 #include "kiosk/ui/SearchScreen.hpp"
 #include "kiosk/ui/selfcheck/SelfCheckScreen.hpp"
@@ -108,6 +109,13 @@ void settle(ui::KioskUi& ui, int frames) {
 }  // namespace
 
 std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesystem::path& dir) {
+  if (m_start_source != StartSource::configured) {
+    // The tour previews the configured content: its errors must be fixed first.
+    std::string message = "the content in " + m_content_dir.string() + " has errors:\n";
+    for (const auto& m : content_status().messages) message += m + '\n';
+    message += "Run `tinxa check --content " + m_content_dir.string() + "` after fixing them.";
+    throw StartupError(message);
+  }
   std::filesystem::create_directories(dir);
   const auto& display = m_settings.kiosk.display;
   const ui::Size panel = m_options.size.value_or(ui::Size{display.width_px, display.height_px});
@@ -132,9 +140,10 @@ std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesyst
   }
 
   std::vector<std::filesystem::path> written;
+  ui::KioskUi* shown = &kiosk;
   auto shoot = [&](const std::string& name) {
     window.begin_frame();
-    kiosk.render(painter);
+    shown->render(painter);
     window.end_frame(false);
     const auto file = dir / (name + ".png");
     render::save_png(window.renderer(), file);
@@ -376,6 +385,16 @@ std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesyst
     shoot("52-tu-kiem-tra-ket-qua");
     kiosk.go_home();
   }
+  // The maintenance screen, as a kiosk with no usable content and no last good copy shows it.
+  const content::Bundle no_content;
+  ui::KioskUi maintenance(no_content, m_settings.site, *m_clock, *m_zone, ui::Theme(metrics),
+                          painter);
+  maintenance.set_maintenance([this](const ui::Theme& theme, ui::Navigator&, const std::string&) {
+    return std::make_unique<ui::MaintenanceScreen>(theme, m_settings.site.commune_name, *m_clock,
+                                                   *m_zone);
+  });
+  shown = &maintenance;
+  shoot("60-bao-tri");
   return written;
 }
 

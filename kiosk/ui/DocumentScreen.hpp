@@ -4,16 +4,17 @@
 #include "kiosk/ui/DisplayList.hpp"
 #include "kiosk/ui/Navigator.hpp"
 #include "kiosk/ui/Screen.hpp"
+#include "kiosk/ui/Scroller.hpp"
 #include "kiosk/ui/Theme.hpp"
 
-#include <optional>
 #include <string_view>
 
 namespace tinxa::kiosk::ui {
 
 // A screen showing one scrolling document (a list of pages, or a page) with a column of large
 // Up/Down buttons on the right. Scrolls by the buttons (an animated step of most of a screen), by
-// dragging (the document follows the finger, then coasts with friction), and by Page Up/Down.
+// dragging (the document follows the finger, then coasts with friction), and by Page Up/Down
+// (the Scroller, shared with the search results).
 // Subclasses lay out the document in build() and react to their links in activate_link().
 class DocumentScreen : public Screen {
  public:
@@ -32,7 +33,7 @@ class DocumentScreen : public Screen {
   [[nodiscard]] const DisplayList& document() const noexcept { return m_list; }
   // Labels the Up/Down buttons in `language` (UiText); Vietnamese until called. Before layout().
   void set_controls_language(std::string_view language);
-  [[nodiscard]] const Button& up_button() const noexcept { return m_up; }
+  [[nodiscard]] const Button& up_button() const noexcept { return m_scroller.up_button(); }
 
  protected:
   // Lays the document out into `list`, `width` pixels wide, from y = 0.
@@ -57,23 +58,14 @@ class DocumentScreen : public Screen {
   Navigator& m_navigator;
 
  private:
-  void scroll_to(double offset);
-  void step(int direction);
   [[nodiscard]] int link_at(Point screen_point) const;
-  void update_buttons();
 
   Measurer* m_measurer = nullptr;  // the one layout() was given; it outlives the screen
   Rect m_area{};
   Rect m_viewport{};
-  Rect m_track{};
   DisplayList m_list;
-  double m_offset = 0.0;
-  double m_velocity = 0.0;  // px/s of the offset, while coasting
-  std::optional<double> m_target;
+  Scroller m_scroller;
   int m_pressed_link = -1;
-  bool m_dragging = false;
-  Button m_up;
-  Button m_down;
 };
 
 }  // namespace tinxa::kiosk::ui

@@ -14,12 +14,6 @@ namespace {
 
 // Whether the loudspeakers played (some of) the item: any other outcome (skipped, failed,
 // missed, a silent live source) had nothing to hear again.
-// The English words where the kiosk's words are English, else the Vietnamese ones (also for a
-// language the kiosk has no words in).
-std::string words(const std::string& language, const char* vi, const char* en) {
-  return ui_language(language) == "en" ? en : vi;
-}
-
 bool sounded(content::AsRunOutcome outcome) {
   using O = content::AsRunOutcome;
   return outcome == O::playing || outcome == O::played || outcome == O::preempted ||
@@ -55,11 +49,13 @@ std::vector<HeardBroadcast> heard_broadcasts(const std::vector<content::AsRunRec
   });
   std::vector<HeardBroadcast> heard;
   for (const Occurrence* o : order) {
+    // A recording the loader found missing or broken cannot be heard again: left out.
     if (const content::Announcement* a = bundle.find_announcement(o->item_id)) {
-      heard.push_back({a, nullptr, o->started, o->zones});
+      if (a->audio.available()) heard.push_back({a, nullptr, o->started, o->zones});
     } else if (const content::Playlist* p = bundle.find_playlist(o->item_id)) {
       for (const std::string& id : p->items) {
-        if (const content::Announcement* item = bundle.find_announcement(id)) {
+        const content::Announcement* item = bundle.find_announcement(id);
+        if (item != nullptr && item->audio.available()) {
           heard.push_back({item, p, o->started, o->zones});
         }
       }
@@ -109,10 +105,12 @@ std::string HearAgainScreen::title() const {
 }
 
 std::string HearAgainScreen::nothing_today() const {
-  return words(m_language, kNothingToday, kNothingTodayEn);
+  return std::string(ui_text(UiText::hear_again_nothing, m_language));
 }
 
-std::string HearAgainScreen::choose_hint() const { return words(m_language, kChoose, kChooseEn); }
+std::string HearAgainScreen::choose_hint() const {
+  return std::string(ui_text(UiText::hear_again_choose, m_language));
+}
 
 std::string HearAgainScreen::subject_of(const HeardBroadcast& heard) {
   return "broadcast:" + heard.announcement->id;
@@ -125,7 +123,7 @@ std::string HearAgainScreen::detail_line(const HeardBroadcast& heard) const {
   std::string line = two(minutes / 60) + ":" + two(minutes % 60);
   if (heard.playlist != nullptr) line += " · " + heard.playlist->title.get(m_language);
   if (!heard.zones.empty()) {
-    line += " · " + words(m_language, kZones, kZonesEn);
+    line += ui_text(UiText::hear_again_zones, m_language);
     for (std::size_t i = 0; i < heard.zones.size(); ++i) {
       const auto named = m_zone_names.find(heard.zones[i]);
       const bool has_name = named != m_zone_names.end() && !named->second.empty();

@@ -52,15 +52,6 @@ struct HeardBroadcast {
 // screen.
 class HearAgainScreen final : public DocumentScreen {
  public:
-  static constexpr const char* kTitle = "Nghe lại loa hôm nay";
-  static constexpr const char* kNothingToday = "Hôm nay loa xã chưa phát thông báo nào.";
-  static constexpr const char* kNothingTodayEn =
-      "The commune loudspeakers have not played any announcement today.";
-  static constexpr const char* kChoose = "Chạm vào một thông báo ở trên để nghe";
-  static constexpr const char* kChooseEn = "Touch an announcement above to hear it";
-  static constexpr const char* kZones = "Cụm loa: ";
-  static constexpr const char* kZonesEn = "Loudspeakers: ";
-
   HearAgainScreen(const Theme& theme, Navigator& navigator, std::vector<HeardBroadcast> heard,
                   const content::TimeZone& zone, std::string language = "vi",
                   ListenContext listen = {}, ZoneNames zone_names = {});

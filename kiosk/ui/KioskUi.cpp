@@ -49,6 +49,14 @@ KioskUi::KioskUi(const content::Bundle& bundle, const config::SiteSettings& site
 void KioskUi::rebuild_home() {
   m_ticker.set_items(ticker_items(m_bundle, m_clock.now(), m_zone, m_language));
   set_next_broadcast(m_next_broadcast);
+  if (m_maintenance) {
+    if (auto screen = m_maintenance(m_theme, *this, m_language)) {
+      m_stack.replace(std::move(screen));
+      apply_language();
+      m_layout_dirty = true;
+      return;
+    }
+  }
   m_stack.replace(std::make_unique<HomeScreen>(m_theme, *this, m_bundle.info.title.get(m_language),
                                                visible_categories(m_bundle, m_clock.now(), m_zone),
                                                &m_ticker));
@@ -112,7 +120,7 @@ void KioskUi::layout_bar() {
   const bool root = m_stack.size() <= 1;
   m_back.set_enabled(!root);
   m_home.set_enabled(!root);
-  m_search.set_enabled(m_stack.top().name() != "search");
+  m_search.set_enabled(!m_maintenance && m_stack.top().name() != "search");
   const int name_x = m_search.rect().right() + margin;
   m_name_rect = {name_x, 0, s.width - name_x - margin, m_bar.height};
 
@@ -445,7 +453,7 @@ void KioskUi::render(Painter& painter) {
   painter.fill_rect(m_bar, p.accent);
   m_back.render(painter);
   m_home.render(painter);
-  m_search.render(painter);
+  if (!m_maintenance) m_search.render(painter);
   const TextStyle bar = m_theme.bar();
   const Size clock = painter.measure_text(m_clock_text, bar, 0);
   const int right = m_name_rect.right();
@@ -506,6 +514,7 @@ void KioskUi::open_search() {
     // Search sits right above home, like a category: back from a page found goes to the
     // results, and the stack never grows past home, search (or a category), page. An open
     // search is returned to with its text.
+    if (m_maintenance) return;  // nothing to search
     if (m_speaker != nullptr) m_speaker->stop();
     while (m_stack.size() > 1 && m_stack.top().name() != "search") (void)m_stack.pop();
     if (m_stack.top().name() == "search") return;
@@ -625,6 +634,13 @@ void KioskUi::toggle_high_contrast() {
 void KioskUi::set_self_check(ScreenFactory factory) {
   m_self_check = std::move(factory);
   if (m_stack.size() == 1) rebuild_home();
+}
+
+void KioskUi::set_maintenance(ScreenFactory factory) {
+  m_maintenance = std::move(factory);
+  if (m_stack.size() == 1) rebuild_home();
+  m_layout_dirty = true;
+  m_dirty = true;
 }
 
 void KioskUi::open_self_check() {

@@ -88,6 +88,12 @@ class KioskUi final : public Navigator {
   using ScreenFactory =
       std::function<std::unique_ptr<Screen>(const Theme&, Navigator&, const std::string& language)>;
   void set_self_check(ScreenFactory factory);
+  // Maintenance, while the kiosk has no content it can show: while a factory is set, the root
+  // screen is made by it instead of home (MaintenanceScreen) and the bar has no Search button;
+  // the admin long-press and PIN, the idle reset and everything else work as usual. Cleared
+  // inside replace_content()'s swap, home comes back with the new bundle.
+  void set_maintenance(ScreenFactory factory);
+  [[nodiscard]] bool in_maintenance() const noexcept { return static_cast<bool>(m_maintenance); }
   // Where "Nghe lại loa hôm nay" gets the loudspeaker zones' names (zone id -> name, from the
   // schedule), asked each time it opens; unset or a zone missing: the zone's id is shown.
   using ZoneNamesSource = std::function<std::map<std::string, std::string>()>;
@@ -173,6 +179,7 @@ class KioskUi final : public Navigator {
   Button m_still_here;
   UsageSink m_usage;
   ScreenFactory m_self_check;
+  ScreenFactory m_maintenance;
   ZoneNamesSource m_zone_names;
   ScreenStack m_stack;
   std::vector<std::function<void()>> m_pending;

@@ -55,7 +55,9 @@ std::optional<ListenSource> page_listen_source(const content::Page& page, std::s
   const bool has_language =
       std::find(page.languages.begin(), page.languages.end(), language) != page.languages.end();
   std::optional<ListenSource> recorded;
-  if (page.narration) recorded = ListenSource{page.narration->path.absolute, page.id, true};
+  // A recording the loader found missing or broken is left out: the synthetic narration, if any.
+  if (page.narration && page.narration->available())
+    recorded = ListenSource{page.narration->path.absolute, page.id, true};
   if (recorded && (vietnamese || !has_language)) return recorded;
   if (!vietnamese && has_language) {
     if (auto file = cached_narration(page, language, narration_folder)) {

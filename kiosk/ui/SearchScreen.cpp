@@ -21,7 +21,12 @@ int code_points(std::string_view s) {
 
 SearchScreen::SearchScreen(const Theme& theme, Navigator& navigator,
                            std::vector<const content::Page*> pages, std::string language)
-    : m_theme(theme), m_navigator(navigator), m_language(std::move(language)), m_index(pages) {
+    : m_theme(theme),
+      m_navigator(navigator),
+      m_language(std::move(language)),
+      m_index(pages),
+      m_scroller(theme) {
+  m_scroller.set_language(m_language);
   using K = Key::Kind;
   const std::array<const char*, 29> letters{"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g",
                                             "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p",
@@ -42,9 +47,13 @@ SearchScreen::SearchScreen(const Theme& theme, Navigator& navigator,
 std::string SearchScreen::words(UiText key) const { return std::string(ui_text(key, m_language)); }
 
 void SearchScreen::set_query(std::string query) {
+  const bool changed = query != m_query;
   m_query = std::move(query);
   m_hits = m_index.find(m_query);
-  if (m_measurer != nullptr) layout_results();
+  if (m_measurer == nullptr) return;
+  // A new text is a new list: it starts at its best result.
+  if (changed) m_scroller.jump_to(0.0);
+  layout_results();
 }
 
 std::string SearchScreen::unanswered_query() const {
@@ -88,40 +97,72 @@ void SearchScreen::layout(const Rect& area, Measurer& measurer) {
 }
 
 void SearchScreen::layout_results() {
+  const int gap = m_theme.gap_px();
+  const int column = Scroller::column_width(m_theme);
+  const double fraction = m_scroller.fraction();
+  int height = lay_out_list(m_results.width);
+  const bool fits = height <= m_results.height;
+  // The Up/Down column only when there is more to see, where the page screen has it (the right
+  // edge, a margin from the text), from the top of the list to above the keyboard.
+  if (!fits) height = lay_out_list(m_results.width - column - m_theme.margin_px());
+  m_viewport = {m_results.x, m_results.y,
+                fits ? m_results.width : m_results.width - column - m_theme.margin_px(),
+                m_results.height};
+  m_scroller.layout_column({m_results.right() - column, m_results.y, column, m_results.height});
+  m_scroller.set_extent(fits ? 0 : height + gap - m_results.height, m_results.height);
+  m_scroller.jump_to(fraction * m_scroller.max_offset());
+}
+
+int SearchScreen::lay_out_list(int width) {
   const Theme& t = m_theme;
   Measurer& measurer = *m_measurer;
   const int gap = t.gap_px();
   const int pad = t.mm(3.0);
   m_rows.clear();
   m_hint.clear();
-  if (m_query.empty() || m_hits.empty()) {
+  const bool none = m_query.empty() || m_hits.empty();
+  if (none) {
     m_message = m_query.empty() ? words(UiText::search_start)
                                 : ui_format(UiText::search_not_found, m_language, {m_query});
     m_hint = words(m_query.empty() ? UiText::search_no_accents : UiText::search_try_fewer);
-    return;
+  } else {
+    m_message = ui_format(UiText::search_found, m_language, {std::to_string(m_hits.size())});
   }
-  m_message = ui_format(UiText::search_found, m_language, {std::to_string(m_hits.size())});
-  const int message_h = measurer.measure_text(m_message, t.body(), m_results.width).height;
-  int y = m_results.y + message_h + t.mm(2.0);
-  const TextStyle title = t.tile_title();
-  const int text_w = m_results.width - 2 * pad - t.mm(10.0);
-  const std::string more_probe = ui_format(UiText::search_more, m_language, {"999"});
-  const int more_h = measurer.measure_text(more_probe, t.body(), m_results.width).height;
-  for (std::size_t k = 0; k < m_hits.size(); ++k) {
-    const int title_h =
-        measurer.measure_text(m_hits[k].page->title.get(m_language), title, text_w).height;
-    const int row_h = std::max(t.target_px(), title_h + 2 * pad);
-    const bool last = k + 1 == m_hits.size();
-    const int needed = row_h + (last ? 0 : gap + more_h);
-    if (y + needed > m_results.bottom()) break;
-    m_rows.push_back({m_hits[k].page, {m_results.x, y, m_results.width, row_h}, {}});
-    y += row_h + gap;
+  m_message_style = !m_query.empty() && m_hits.empty() ? t.heading() : t.body();
+  int y = measurer.measure_text(m_message, m_message_style, width).height + t.mm(2.0);
+  if (!none) {
+    const TextStyle title = t.tile_title();
+    const int text_w = width - 2 * pad - t.mm(10.0);
+    const std::size_t shown = std::min(m_hits.size(), kMaxRows);
+    for (std::size_t k = 0; k < shown; ++k) {
+      const int title_h =
+          measurer.measure_text(m_hits[k].page->title.get(m_language), title, text_w).height;
+      const int row_h = std::max(t.target_px(), title_h + 2 * pad);
+      m_rows.push_back({m_hits[k].page, {0, y, width, row_h}, {}});
+      y += row_h + gap;
+    }
+    if (shown < m_hits.size()) {
+      m_hint = ui_format(UiText::search_more, m_language, {std::to_string(m_hits.size() - shown)});
+    }
   }
-  if (m_rows.size() < m_hits.size()) {
-    m_hint =
-        ui_format(UiText::search_more, m_language, {std::to_string(m_hits.size() - m_rows.size())});
-  }
+  m_hint_y = y;
+  if (!m_hint.empty()) y += measurer.measure_text(m_hint, t.body(), width).height;
+  return y;
 }
+
+Rect SearchScreen::on_screen(const Row& row) const noexcept {
+  return row.rect.translated(m_viewport.x, m_viewport.y - m_scroller.offset());
+}
+
+Rect SearchScreen::touch_rect(const Row& row) const noexcept {
+  const Rect shown = on_screen(row).intersection(m_viewport);
+  if (m_theme.to_mm(shown.height) < Theme::kMinTargetMm) return {};
+  return shown;
+}
+
+void SearchScreen::update(std::chrono::milliseconds dt) { m_scroller.update(dt); }
+
+bool SearchScreen::animating() const { return m_scroller.animating(); }
 
 bool SearchScreen::input(const Action& action) {
   if (action.kind == ActionKind::text) {
@@ -152,6 +193,13 @@ bool SearchScreen::input(const Action& action) {
     set_query(erase_last(m_query));
     return true;
   }
+  if (action.kind == ActionKind::scroll_up || action.kind == ActionKind::scroll_down) {
+    if (m_scroller.overflows()) m_scroller.step(action.kind == ActionKind::scroll_up ? -1 : +1);
+    return true;
+  }
+  // Whether this finger scrolls the list is decided where it went down.
+  if (action.kind == ActionKind::press) m_list_pressed = m_viewport.contains(action.at);
+  if (m_scroller.overflows() && m_scroller.input_buttons(action)) return true;
   const bool typed = offer_taps(m_keys, action, [this](const Key& key) {
     std::string q = m_query;
     switch (key.kind) {
@@ -175,8 +223,35 @@ bool SearchScreen::input(const Action& action) {
   });
   // Rows may have been rebuilt by the key above; their taps only matter when no key took it.
   if (typed) return true;
-  return offer_taps(m_rows, action,
-                    [this](const Row& row) { m_navigator.open_page(row.page->id); });
+  // The list: a drag that started on it scrolls it (a finger that went down on the keyboard
+  // scrolls nothing); a tap on a row opens it.
+  bool consumed = false;
+  switch (action.kind) {
+    case ActionKind::press:
+      if (m_list_pressed) m_scroller.press();
+      consumed = m_list_pressed;
+      break;
+    case ActionKind::drag:
+      if (m_list_pressed) m_scroller.drag(action.delta.y);
+      consumed = m_list_pressed;
+      break;
+    case ActionKind::drag_end:
+      if (m_list_pressed) m_scroller.fling(action.velocity_y);
+      consumed = m_list_pressed;
+      m_list_pressed = false;
+      break;
+    case ActionKind::tap:
+      m_list_pressed = false;
+      break;
+    default:
+      break;
+  }
+  for (Row& row : m_rows) {
+    consumed = offer_tap(row.tap, action, touch_rect(row), true,
+                         [&] { m_navigator.open_page(row.page->id); }) ||
+               consumed;
+  }
+  return consumed;
 }
 
 void SearchScreen::render(Painter& painter) const {
@@ -216,39 +291,37 @@ void SearchScreen::render(Painter& painter) const {
         p.text);
   }
 
-  // The results, or why there are none (clipped: at large text a long hint must not run into
-  // the keyboard).
+  // The results, or why there are none, scrolled in their window.
   {
-    ClipScope results_clip(painter, m_results);
-    TextStyle message = t.body();
-    if (!m_query.empty() && m_hits.empty()) message = t.heading();
-    int y = m_results.y;
-    y += painter.text({m_results.x, y}, m_message, message, m_results.width).height + t.mm(2.0);
+    ClipScope results_clip(painter, m_viewport);
+    const int top = m_viewport.y - m_scroller.offset();
+    const int width = m_viewport.width;
+    painter.text({m_viewport.x, top}, m_message, m_message_style, width);
     const int row_pad = t.mm(3.0);
-    const int text_w = m_results.width - 2 * row_pad - t.mm(10.0);
+    const int text_w = width - 2 * row_pad - t.mm(10.0);
     for (const Row& row : m_rows) {
-      painter.fill_rounded_rect(row.rect, t.radius_px(), p.border);
-      painter.fill_rounded_rect(row.rect.inset(std::max(2, t.mm(0.5))), t.radius_px(),
+      const Rect r = on_screen(row);
+      if (!r.intersects(m_viewport)) continue;
+      painter.fill_rounded_rect(r, t.radius_px(), p.border);
+      painter.fill_rounded_rect(r.inset(std::max(2, t.mm(0.5))), t.radius_px(),
                                 row.tap.pressed() ? p.surface_pressed : p.surface);
-      painter.touch_target(row.rect);
+      if (const Rect touch = touch_rect(row); !touch.empty()) painter.touch_target(touch);
       const TextStyle title = t.tile_title();
       const std::string& heading = row.page->title.get(m_language);
       const Size ts = painter.measure_text(heading, title, text_w);
-      painter.text({row.rect.x + row_pad, row.rect.y + (row.rect.height - ts.height) / 2}, heading,
-                   title, text_w);
+      painter.text({r.x + row_pad, r.y + (r.height - ts.height) / 2}, heading, title, text_w);
       TextStyle arrow = t.title();
       const Size as = painter.measure_text("›", arrow, 0);
-      painter.text(
-          {row.rect.right() - row_pad - as.width, row.rect.y + (row.rect.height - as.height) / 2},
-          "›", arrow, 0);
-      y = row.rect.bottom() + t.gap_px();
+      painter.text({r.right() - row_pad - as.width, r.y + (r.height - as.height) / 2}, "›", arrow,
+                   0);
     }
     if (!m_hint.empty()) {
       TextStyle hint = t.body();
       hint.color = p.muted_text;
-      painter.text({m_results.x, y}, m_hint, hint, m_results.width);
+      painter.text({m_viewport.x, top + m_hint_y}, m_hint, hint, width);
     }
   }
+  if (m_scroller.overflows()) m_scroller.render_column(painter);
 
   // The keyboard.
   TextStyle caption = t.small();

@@ -132,6 +132,8 @@ constexpr Entry kVietnameseEntries[] = {
     {next_broadcast, "Phát thanh tiếp theo: {}"},
     {attract_hint, "Chạm vào màn hình để xem thêm"},
     {category_empty, "Hiện chưa có thông tin nào trong mục này."},
+    {maintenance_title, "Thông tin đang được cập nhật"},
+    {maintenance_hint, "Xin mời bà con quay lại sau ít phút. Xin cảm ơn."},
 };
 
 constexpr Entry kEnglishEntries[] = {
@@ -226,7 +228,7 @@ constexpr Entry kEnglishEntries[] = {
     {restart, "Start again"},
     {hear_again_nothing, "The commune's loudspeakers have played no announcement today."},
     {hear_again_choose, "Touch an announcement above to hear it"},
-    {hear_again_zones, " · Loudspeaker zones: "},
+    {hear_again_zones, " · Loudspeakers: "},
     {page_sources, "Sources:"},
     {page_updated, "Updated on {}"},
     {page_qr_caption, "Scan for the source"},
@@ -240,6 +242,8 @@ constexpr Entry kEnglishEntries[] = {
     {next_broadcast, "Next on the loudspeakers: {}"},
     {attract_hint, "Touch the screen to see more"},
     {category_empty, "There is nothing in this section yet."},
+    {maintenance_title, "Information is being updated"},
+    {maintenance_hint, "Please come back in a few minutes. Thank you."},
 };
 
 constexpr Table kVietnamese = make_table(kVietnameseEntries);

@@ -113,11 +113,14 @@ enum class UiText : std::size_t {
   page_unverified,
   source_partial,
   source_unverified,
-  ticker_notice,  // {} title
-  ticker_new,     // {} title
+  ticker_notice,   // {} title
+  ticker_new,      // {} title
   next_broadcast,  // {} time [date] title
   attract_hint,
   category_empty,
+  // The maintenance screen (no usable content).
+  maintenance_title,
+  maintenance_hint,
   count_  // not a text: the number of texts
 };
 

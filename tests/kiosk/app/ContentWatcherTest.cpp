@@ -7,6 +7,7 @@
 #include "kiosk/app/NextBroadcast.hpp"
 #include "kiosk/ui/HomeScreen.hpp"
 #include "kiosk/ui/KioskUi.hpp"
+#include "kiosk/ui/ListenBar.hpp"
 #include "tests/kiosk/ui/RecordingPainter.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -204,6 +205,64 @@ TEST_CASE("A new bundle is swapped in under the resident's screens", "[kiosk][ap
   k.kiosk.replace_content([&] { k.shown = std::move(smaller.bundle); });
   CHECK(k.kiosk.top().name() == "home");
   CHECK(k.kiosk.depth() == 1);
+}
+
+TEST_CASE("A bundle whose only errors are missing media is offered and shown without them",
+          "[kiosk][app][swap][media]") {
+  tinxa::test::TempDir dir;
+  write_bundle(dir.path());
+  const auto zone = content::TimeZone::load("Asia/Ho_Chi_Minh");
+  Kiosk k(dir.path(), local(zone, 2026, 11, 28, 14, 30));
+  app::ContentWatcher watcher(dir.path(), app::folder_fingerprint(dir.path()));
+  // The editor names a recording, a picture and an icon that never reached the kiosk.
+  write(dir.path() / "categories.yaml",
+        "categories:\n  chinh-sach:\n    title: Chính sách\n    icon: media/icon.png\n"
+        "  ra-soat:\n    title: Rà soát\n");
+  write(dir.path() / "pages" / "hoc-phi.yaml",
+        page("chinh-sach", "Học phí mới") +
+            "  - image: media/bang.png\n    caption: Bảng phí\n"
+            "narration: media/hoc-phi.ogg\n");
+  k.clock.advance(1s);
+  CHECK_FALSE(watcher.poll(k.clock.now()));
+  k.clock.advance(1s);
+  auto attempt = watcher.poll(k.clock.now());
+  REQUIRE(attempt);
+  std::string messages;
+  for (const auto& d : attempt->result->diagnostics.items()) {
+    messages += config::format_diagnostic(d);
+  }
+  INFO(messages);
+  // Still errors, where they are written (the admin panel lists them) ...
+  CHECK_FALSE(attempt->result->ok());
+  CHECK(attempt->result->diagnostics.media_error_count() == 3);
+  CHECK_THAT(messages, Catch::Contains("categories.yaml:4:11") && Catch::Contains("no such file"));
+  CHECK_THAT(messages,
+             Catch::Contains("hoc-phi.yaml:11:12") && Catch::Contains("hoc-phi.yaml:13:12"));
+  // ... but the bundle is usable: offered for the swap, with its standards read.
+  REQUIRE(attempt->result->usable());
+  CHECK(attempt->standards != nullptr);
+
+  const content::Page* fee = attempt->result->bundle.find_page("hoc-phi");
+  REQUIRE(fee != nullptr);
+  REQUIRE(fee->narration);
+  CHECK_FALSE(fee->narration->available());
+  // "Nghe" has nothing to play (no synthetic narration either): its no-narration state.
+  CHECK_FALSE(ui::page_listen_source(*fee, "vi", dir.path() / "no-narrations"));
+
+  k.kiosk.replace_content([&] { k.shown = std::move(attempt->result->bundle); });
+  watcher.accepted(attempt->fingerprint);
+  k.painter.clear();
+  k.kiosk.render(k.painter);
+  CHECK(painted(k.painter, "Chính sách"));
+  CHECK(k.painter.images.empty());  // the missing icon is left out
+  k.kiosk.open_category("chinh-sach");
+  k.kiosk.open_page("hoc-phi");
+  REQUIRE(k.kiosk.top().name() == "page:hoc-phi");
+  k.painter.clear();
+  k.kiosk.render(k.painter);
+  CHECK(painted(k.painter, "Học phí mới"));
+  CHECK(painted(k.painter, "Bảng phí"));  // the caption stays; the picture is left out
+  CHECK(k.painter.images.empty());
 }
 
 TEST_CASE("A kiosk left running past midnight drops the pages that expired", "[kiosk][app][swap]") {

@@ -56,7 +56,7 @@ TEST_CASE("Hear again names the zones as the schedule does and falls back to the
   REQUIRE(k.kiosk.top().name() == "hear-again");
   CHECK(k.painter.drew_text("08:30 · Cụm loa: Ấp 1, Trung tâm xã, ap-9"));
   CHECK_FALSE(k.painter.drew_text("ap-1"));
-  CHECK(k.painter.drew_text(ui::HearAgainScreen::kTitle));
+  CHECK(k.painter.drew_text("Nghe lại loa hôm nay"));
 }
 
 TEST_CASE("Hear again's own words follow the kiosk's language", "[kiosk][app][listen]") {
@@ -76,22 +76,22 @@ TEST_CASE("Hear again's own words follow the kiosk's language", "[kiosk][app][li
   english.render(painter);
   CHECK(painter.drew_text("Today's loudspeaker news"));
   CHECK(painter.drew_text("08:30 · Loudspeakers: Ấp 1"));
-  CHECK_FALSE(painter.drew_text(ui::HearAgainScreen::kTitle));
+  CHECK_FALSE(painter.drew_text("Nghe lại loa hôm nay"));
   CHECK_FALSE(painter.drew_text("Cụm loa"));
 
   painter.clear();
   ui::HearAgainScreen empty_en(theme, navigator, {}, zone, "en");
   empty_en.layout({0, 0, 1920, 960}, painter);
   empty_en.render(painter);
-  CHECK(painter.drew_text(ui::HearAgainScreen::kNothingTodayEn));
+  CHECK(painter.drew_text("The commune's loudspeakers have played no announcement today."));
 
   // A language the kiosk has no words in: Vietnamese, as everywhere else.
   painter.clear();
   ui::HearAgainScreen other(theme, navigator, {}, zone, "km");
   other.layout({0, 0, 1920, 960}, painter);
   other.render(painter);
-  CHECK(painter.drew_text(ui::HearAgainScreen::kTitle));
-  CHECK(painter.drew_text(ui::HearAgainScreen::kNothingToday));
+  CHECK(painter.drew_text("Nghe lại loa hôm nay"));
+  CHECK(painter.drew_text("Hôm nay loa xã chưa phát thông báo nào."));
 }
 
 TEST_CASE("Hear again with no as-run database logs why, shows an empty day and creates nothing",
@@ -103,7 +103,7 @@ TEST_CASE("Hear again with no as-run database logs why, shows an empty day and c
   CHECK(log.str().find(content::as_run_path(k.site.data_dir).string()) != std::string::npos);
   k.kiosk.open_hear_again();
   k.draw();
-  CHECK(k.painter.drew_text(ui::HearAgainScreen::kNothingToday));
+  CHECK(k.painter.drew_text("Hôm nay loa xã chưa phát thông báo nào."));
   CHECK_FALSE(std::filesystem::exists(content::as_run_path(k.site.data_dir)));
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("Hear again on a database the daemon holds locked logs why and shows a
   k.kiosk.open_hear_again();
   k.draw();
   CHECK(k.kiosk.top().name() == "hear-again");
-  CHECK(k.painter.drew_text(ui::HearAgainScreen::kNothingToday));
+  CHECK(k.painter.drew_text("Hôm nay loa xã chưa phát thông báo nào."));
 }
 
 TEST_CASE("Hear again reads a normal as-run database without changing it", "[kiosk][app][listen]") {

@@ -383,7 +383,7 @@ TEST_CASE("Hear again with nothing played today says so", "[kiosk][ui][listen]")
   k.kiosk.open_hear_again();
   k.draw();
   CHECK(k.kiosk.top().name() == "hear-again");
-  CHECK(k.painter.drew_text(ui::HearAgainScreen::kNothingToday));
+  CHECK(k.painter.drew_text("Hôm nay loa xã chưa phát thông báo nào."));
   CHECK_FALSE(std::filesystem::exists(content::as_run_path(k.site.data_dir)));
 }
 
