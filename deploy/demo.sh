@@ -4,6 +4,8 @@
 # server to start):
 #   1. tinxa check: the settings, the schedule and the content, checked together;
 #   2. tinxa agenda: what the loudspeakers will play in the next two days;
+#      then tinxa narrate, as an editor does when publishing: a spoken narration (espeak-ng) for
+#      every page and self-check question without a recording, for the kiosk's "Nghe" button;
 #   3. the kiosk: a window where there is a display, otherwise a tour of its screens as PNG files;
 #   4. tinxa-broadcastd --simulate: the real engine on a virtual clock, each zone's audio to WAV;
 #   5. tinxa log: the as-run log it wrote;
@@ -27,6 +29,10 @@ echo "== 1. tinxa check: cấu hình, lịch phát và nội dung mẫu / settin
 echo
 echo "== 2. tinxa agenda: loa sẽ phát gì trong 2 ngày tới / what the loudspeakers play in the next 2 days =="
 "$tinxa" agenda --config deploy/demo --days 2
+
+echo
+echo "== tinxa narrate: bản đọc cho các trang chưa có bản ghi âm / narrations for pages without a recording =="
+"$tinxa" narrate --config deploy/demo
 
 echo
 echo "== 3. tinxa-kiosk: điểm thông tin điện tử / the public information kiosk =="
