@@ -227,7 +227,7 @@ void record_threads(const ThreadRoles& roles, const std::map<pid_t, tinxa::bench
 }
 
 tc::AudioClip clip(const std::filesystem::path& path) {
-  return {{path.filename().string(), path}, tc::probe_audio(path)};
+  return {{path.filename().string(), path, {}}, tc::probe_audio(path)};
 }
 
 tb::Occurrence occurrence(const std::string& slot, int index, tc::TimePoint start,
