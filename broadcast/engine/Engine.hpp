@@ -125,8 +125,9 @@ struct EngineOptions {
   // Decode, resample and measure loudness on a DecodeWorker thread (the real-time daemon) rather
   // than in feed() (the simulator). See the header comment.
   bool decode_thread = false;
-  // The decode thread tops up every stream this often (and at once when a stream is added).
-  std::chrono::milliseconds decode_period{10};
+  // The decode thread tops up every stream this often (and at once when a stream is added):
+  // a stream holds about 0.5 s, so 40 ms leaves a dozen periods of margin.
+  std::chrono::milliseconds decode_period{40};
   // The converter for files not at sample_rate_hz (broadcast.yaml resample_quality).
   Resampler::Quality resample_quality = Resampler::kDefaultQuality;
 };
