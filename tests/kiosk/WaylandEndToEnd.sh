@@ -18,7 +18,7 @@ KIOSK=$1
 OUT=$2
 SIZE=1280x720
 AT=2026-11-28T14:30
-source "$(dirname "$0")/XvfbKiosk.bash"  # differing, expect_same, expect_changed
+source "$(dirname "$0")/XvfbKiosk.bash"  # differing, expect_same, expect_changed, drag_up
 
 for tool in weston weston-screenshooter; do
   if ! command -v "$tool" >/dev/null; then
@@ -124,12 +124,7 @@ shot category
 expect_same category 11-muc-chuan-ngheo
 
 # A drag upwards scrolls the list and lets it coast.
-xdotool mousemove --window "$WID" 500 600 mousedown 1
-for y in 560 520 480 440 400 360 320; do
-  xdotool mousemove --window "$WID" 500 $y
-  sleep 0.02
-done
-xdotool mouseup 1
+drag_up
 sleep 1
 shot dragged
 expect_changed dragged category "dragging did not scroll the list" "the drag scrolled the list"

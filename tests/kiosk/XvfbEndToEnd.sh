@@ -20,12 +20,7 @@ shot category
 expect_same category 11-muc-chuan-ngheo
 
 # A drag upwards scrolls the list and lets it coast.
-xdotool mousemove --window "$WID" 500 600 mousedown 1
-for y in 560 520 480 440 400 360 320; do
-  xdotool mousemove --window "$WID" 500 $y
-  sleep 0.02
-done
-xdotool mouseup 1
+drag_up
 sleep 2
 shot dragged
 expect_changed dragged category "dragging did not scroll the list" "the drag scrolled the list"

@@ -22,6 +22,16 @@ stop_kiosk() {
 }
 
 shot() { sleep 1; import -window "$WID" "$OUT/$1.png"; }
+# A finger's drag upwards in window $WID (x 500, from y 600 to 320), released moving: the list
+# scrolls and coasts.
+drag_up() {
+  xdotool mousemove --window "$WID" 500 600 mousedown 1
+  for y in 560 520 480 440 400 360 320; do
+    xdotool mousemove --window "$WID" 500 $y
+    sleep 0.02
+  done
+  xdotool mouseup 1
+}
 # Pixels that differ by more than 10% between two images.
 differing() { compare -metric AE -fuzz 10% "$1" "$2" null: 2>&1 | cut -d' ' -f1 || true; }
 expect_same() {
