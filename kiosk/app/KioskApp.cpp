@@ -6,10 +6,7 @@
 #include "config/reader/Scalars.hpp"
 #include "config/settings/KioskSettingsReader.hpp"
 #include "content/loader/BundleLoader.hpp"
-#include "content/store/Database.hpp"
 #include "content/store/LastGoodBundle.hpp"
-#include "content/store/StoreFiles.hpp"
-#include "content/store/UsageCounts.hpp"
 #include "content/time/TimeError.hpp"
 #include "content/time/Validity.hpp"
 #include "kiosk/app/ContentUpdater.hpp"
@@ -169,6 +166,33 @@ ui::AdminInfo KioskApp::content_status() const {
 
 KioskApp::~KioskApp() = default;
 
+std::unique_ptr<ui::KioskUi> KioskApp::make_ui(ui::Theme theme, ui::Measurer& measurer,
+                                               ui::Speaker* speaker) {
+  auto kiosk = std::make_unique<ui::KioskUi>(m_content.bundle, m_settings.site, *m_clock, *m_zone,
+                                             std::move(theme), measurer, m_settings.kiosk.idle);
+  kiosk->set_speaker(speaker);
+  // No usable content at all: the maintenance screen until a fixed bundle is swapped in.
+  if (m_start_source == StartSource::none) {
+    kiosk->set_maintenance([this](const ui::Theme& t, ui::Navigator&, const std::string&) {
+      return std::make_unique<ui::MaintenanceScreen>(t, m_settings.site.commune_name, *m_clock,
+                                                     *m_zone);
+    });
+  }
+  if (!m_usage) {
+    m_usage.emplace(m_settings.site.data_dir, *m_clock, *m_zone,
+                    [](const std::string& line) { std::cerr << "tinxa-kiosk: " << line << '\n'; });
+  }
+  kiosk->set_usage_sink(m_usage->sink());
+  return kiosk;
+}
+
+ui::AdminInfo KioskApp::admin_info() {
+  ui::AdminInfo info = content_status();
+  info.usage =
+      m_usage ? m_usage->admin_lines() : std::vector<std::string>{"không đếm / not counted"};
+  return info;
+}
+
 int KioskApp::run() {
   const auto& display = m_settings.kiosk.display;
   config::KioskSettings::Display shown = display;
@@ -206,16 +230,8 @@ int KioskApp::run() {
     std::cerr << "tinxa-kiosk: không có loa, tắt chức năng nghe / no audio output, listening off: "
               << speaker.reason() << '\n';
   }
-  ui::KioskUi kiosk(m_content.bundle, m_settings.site, *m_clock, *m_zone, ui::Theme(metrics),
-                    painter, m_settings.kiosk.idle);
-  kiosk.set_speaker(&speaker);
-  // No usable content at all: the maintenance screen until a fixed bundle is swapped in.
-  if (m_start_source == StartSource::none) {
-    kiosk.set_maintenance([this](const ui::Theme& theme, ui::Navigator&, const std::string&) {
-      return std::make_unique<ui::MaintenanceScreen>(theme, m_settings.site.commune_name, *m_clock,
-                                                     *m_zone);
-    });
-  }
+  const std::unique_ptr<ui::KioskUi> kiosk_ui = make_ui(ui::Theme(metrics), painter, &speaker);
+  ui::KioskUi& kiosk = *kiosk_ui;
   // The self-check wizard's "Nghe" plays through this speaker (null: no "Nghe" button).
   ui::Speaker* self_check_speaker = speaker.available() ? &speaker : nullptr;
   // The self-check's home tile exists while there are standards; after a content swap brought
@@ -233,40 +249,6 @@ int KioskApp::run() {
   // "Nghe lại loa hôm nay" names the loudspeaker zones as the schedule does.
   ScheduleZoneNames zone_names(m_settings.broadcast.schedule_file);
   kiosk.set_zone_names([&zone_names] { return zone_names.names(); });
-  // Anonymous usage counts, where the installation has its data directory (never created here).
-  std::optional<content::Database> usage_db;
-  std::optional<content::UsageCounts> usage;
-  const auto& data_dir = m_settings.site.data_dir;
-  std::error_code ec;
-  if (std::filesystem::is_directory(data_dir, ec)) {
-    try {
-      usage_db.emplace(content::Database::open(content::usage_path(data_dir)));
-      usage.emplace(*usage_db);
-    } catch (const std::exception& e) {
-      usage.reset();
-      usage_db.reset();
-      std::cerr << "tinxa-kiosk: usage counts off: " << e.what() << '\n';
-    }
-  }
-  if (usage) {
-    kiosk.set_usage_sink([&](ui::UsageEvent event, const std::string& subject) {
-      const auto day = m_zone->to_local(m_clock->now()).date;
-      switch (event) {
-        case ui::UsageEvent::page_view:
-          usage->add(day, content::UsageKind::page_view, subject);
-          break;
-        case ui::UsageEvent::search_no_result:
-          usage->add(day, content::UsageKind::search_no_result, subject);
-          break;
-        case ui::UsageEvent::listen:
-          usage->add(day, content::UsageKind::listen, subject);
-          break;
-        case ui::UsageEvent::self_check_done:
-          usage->add(day, content::UsageKind::self_check_done);
-          break;
-      }
-    });
-  }
   sdl::EventLoop loop(window, painter, kiosk, *m_clock, ui::Theme(metrics).slop_px());
   loop.set_lockdown(lockdown);
   // The slideshow needs content: it is switched on when the maintenance screen goes.
@@ -284,6 +266,8 @@ int KioskApp::run() {
   };
   // The last good copy of each bundle shown from the content folder, beside the usage counts.
   std::optional<content::LastGoodBundle> last_good;
+  const auto& data_dir = m_settings.site.data_dir;
+  std::error_code ec;
   if (std::filesystem::is_directory(data_dir, ec)) last_good.emplace(data_dir);
   ContentUpdater updater(ContentWatcher(m_content_dir, m_fingerprint), *m_clock, wake,
                          last_good ? &*last_good : nullptr, [](const std::string& line) {
@@ -295,40 +279,7 @@ int KioskApp::run() {
   std::optional<ContentWatcher::Attempt> waiting;  // a good bundle, until the finger lifts
   auto when = [&](content::TimePoint t) { return ui::format_date_time_vi(m_zone->to_local(t)); };
   ui::AdminHooks hooks;
-  hooks.info = [&] {
-    ui::AdminInfo info = content_status();
-    if (usage) {
-      try {
-        const auto today = m_zone->to_local(m_clock->now()).date;
-        const auto from =
-            std::chrono::year_month_day{std::chrono::sys_days{today} - std::chrono::days{6}};
-        long long views = 0;
-        long long unanswered = 0;
-        long long listens = 0;
-        long long other = 0;
-        for (const auto& c : usage->between(from, today)) {
-          if (c.kind == content::UsageKind::page_view)
-            views += c.count;
-          else if (c.kind == content::UsageKind::search_no_result)
-            unanswered += c.count;
-          else if (c.kind == content::UsageKind::listen)
-            listens += c.count;
-          else
-            other += c.count;
-        }
-        info.usage.push_back("7 ngày qua / last 7 days: " + std::to_string(views) +
-                             " lượt xem trang / page views, " + std::to_string(unanswered) +
-                             " tìm không thấy / searches without a result, " +
-                             std::to_string(listens) + " lượt nghe / listens, " +
-                             std::to_string(other) + " khác / other");
-      } catch (const std::exception& e) {
-        info.usage.push_back(e.what());
-      }
-    } else {
-      info.usage.push_back("không đếm (không có site.data_dir) / not counted (no site.data_dir)");
-    }
-    return info;
-  };
+  hooks.info = [&] { return admin_info(); };
   hooks.reload = [&] { updater.force(); };
   hooks.exit = [&] { loop.request_quit(); };
   kiosk.set_admin(m_settings.kiosk.admin_pin, std::move(hooks));

@@ -6,11 +6,17 @@
 #include "content/time/Clock.hpp"
 #include "content/time/TimeZone.hpp"
 #include "kiosk/app/KioskOptions.hpp"
+#include "kiosk/app/UsageRecorder.hpp"
 #include "kiosk/ui/AdminScreen.hpp"
+#include "kiosk/ui/KioskUi.hpp"
+#include "kiosk/ui/Measurer.hpp"
+#include "kiosk/ui/Speaker.hpp"
+#include "kiosk/ui/Theme.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -50,10 +56,11 @@ class KioskApp {
 
   // Renders the scripted tour (home, its switches, every category, a page with a table, one with
   // a notice, a long page at its top and scrolled, the notice page in high contrast, search with
-  // the keyboard, with results and with none, a page's QR code, the idle warning, the
-  // maintenance screen) with the offscreen driver and the software renderer, writes one PNG per
-  // screen into `dir` (created if needed), and returns the files in the order written. Needs no
-  // display. Throws StartupError when the configured content is not usable (it previews that).
+  // the keyboard, with results, with none, and with more than fit scrolled to the end of the
+  // list, a page's QR code, the idle warning, the maintenance screen) with the offscreen driver
+  // and the software renderer, writes one PNG per screen into `dir` (created if needed), and
+  // returns the files in the order written. Needs no display. Throws StartupError when the
+  // configured content is not usable (it previews that).
   std::vector<std::filesystem::path> screenshot_tour(const std::filesystem::path& dir);
 
   [[nodiscard]] StartSource start_source() const noexcept { return m_start_source; }
@@ -62,6 +69,18 @@ class KioskApp {
   [[nodiscard]] const std::filesystem::path& shown_folder() const noexcept { return m_shown_dir; }
   // What the admin panel says about the content (all but the usage lines).
   [[nodiscard]] ui::AdminInfo content_status() const;
+
+  // The resident's UI as run() builds it over the content shown now: the maintenance screen
+  // while there is none, "Nghe" through `speaker` (null: unavailable), and every page view,
+  // search without a result, listen and completed self-check counted through usage() (opened
+  // here, the first time). `measurer` and `speaker` must outlive the UI, and the UI this object.
+  [[nodiscard]] std::unique_ptr<ui::KioskUi> make_ui(ui::Theme theme, ui::Measurer& measurer,
+                                                     ui::Speaker* speaker);
+  // The usage counts of the UI make_ui() built; null before.
+  [[nodiscard]] UsageRecorder* usage() noexcept { return m_usage ? &*m_usage : nullptr; }
+  // Everything the admin panel says: content_status() and the usage lines (or why nothing is
+  // counted).
+  [[nodiscard]] ui::AdminInfo admin_info();
 
  private:
   // The configured bundle has errors: they go to the log and the admin panel, and the last good
@@ -81,6 +100,7 @@ class KioskApp {
   std::filesystem::path m_shown_dir;  // where m_content was read from; empty: nothing shown
   std::string m_last_attempt;         // the admin panel's last update attempt and its messages
   std::vector<std::string> m_messages;
+  std::optional<UsageRecorder> m_usage;  // from make_ui(): the screenshot tour counts nothing
 };
 
 }  // namespace tinxa::kiosk::app

@@ -6,9 +6,6 @@
 #include "config/reader/DiagnosticFormat.hpp"
 #include "config/reader/Scalars.hpp"
 #include "content/loader/BundleLoader.hpp"
-#include "content/store/Database.hpp"
-#include "content/store/StoreFiles.hpp"
-#include "content/store/UsageCounts.hpp"
 #include "content/time/TimeError.hpp"
 #include "content/time/Validity.hpp"
 #include "kiosk/app/ContentWatcher.hpp"
@@ -100,6 +97,10 @@ void walk_self_check(ui::KioskUi& kiosk,
     }
   }
 }
+
+// What the tour types for a search whose results overflow the screen (the sample content has
+// more than SearchScreen::kMaxRows pages with it).
+constexpr const char* kManyResults = "ho";
 
 // Lets the UI settle: finishes every animation as if `seconds` passed in 16 ms frames.
 void settle(ui::KioskUi& ui, int frames) {
@@ -233,6 +234,18 @@ std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesyst
   kiosk.open_search();
   type_on_keys("karaoke");
   shoot("22-tim-kiem-khong-thay");
+  // A short word that most pages contain: more results than fit above the keyboard, scrolled
+  // (Page Down) to the end of the list: the Up/Down column, and how many more pages there are
+  // beyond the rows listed.
+  kiosk.go_home();
+  kiosk.open_search();
+  type_on_keys(kManyResults);
+  kiosk.update(std::chrono::milliseconds{0});
+  for (int i = 0; i < 40; ++i) {
+    (void)kiosk.input(ui::Action::make(ui::ActionKind::scroll_down));
+    settle(kiosk, 600);
+  }
+  shoot(std::string("23-tim-kiem-") + kManyResults + "-cuon-xuong");
 
   n = 30;
   for (const content::Page* page : {with_table, with_notice}) {

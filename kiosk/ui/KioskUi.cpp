@@ -593,7 +593,8 @@ void KioskUi::report(UsageEvent event, const std::string& subject) {
     m_usage(event, subject);
   } catch (const std::exception& e) {
     // A count is never worth a broken screen.
-    std::cerr << "tinxa-kiosk: usage count not saved: " << e.what() << '\n';
+    std::cerr << "tinxa-kiosk: không lưu được lượt dùng / usage count not saved: " << e.what()
+              << '\n';
   }
 }
 
