@@ -5,11 +5,13 @@
 #include "config/reader/Suggest.hpp"
 #include "content/loader/LoadContext.hpp"
 #include "content/loader/Readers.hpp"
+#include "content/media/ProbeCache.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <system_error>
 
 namespace tinxa::content {
@@ -110,7 +112,9 @@ void warn_empty_categories(loader::LoadContext& context, const Bundle& bundle) {
 
 }  // namespace
 
-LoadResult load_bundle(const std::filesystem::path& root) {
+LoadResult load_bundle(const std::filesystem::path& root) { return load_bundle(root, {}); }
+
+LoadResult load_bundle(const std::filesystem::path& root, const LoadOptions& options) {
   LoadResult result;
   result.bundle.root = root;
   std::error_code ec;
@@ -122,6 +126,7 @@ LoadResult load_bundle(const std::filesystem::path& root) {
     return result;
   }
   loader::LoadContext context{root, canonical, result.diagnostics};
+  context.probes = options.probes;
   Bundle& bundle = result.bundle;
   bundle.root = canonical;
 
@@ -139,6 +144,13 @@ LoadResult load_bundle(const std::filesystem::path& root) {
   warn_empty_categories(context, bundle);
   warn_unknown_entries(context);
   result.diagnostics.sort();
+  // A load with structural errors may have skipped references (a YAML file that did not parse):
+  // keep what the cache holds for them, so fixing the file does not decode them all again.
+  if (options.probes != nullptr && result.usable()) {
+    std::set<std::filesystem::path> seen;
+    for (const auto& entry : context.probed) seen.insert(entry.first);
+    options.probes->retain_only(seen);
+  }
   return result;
 }
 

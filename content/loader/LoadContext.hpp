@@ -2,11 +2,10 @@
 
 #include "config/reader/Diagnostics.hpp"
 #include "config/reader/Value.hpp"
-#include "content/media/AudioInfo.hpp"
+#include "content/media/ProbeCache.hpp"
 
 #include <filesystem>
 #include <map>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,12 +27,10 @@ struct LoadContext {
   std::map<std::string, config::Position> category_positions;
   std::vector<std::string> announcement_ids;  // known once announcements.yaml is read
 
-  // Each audio file is decoded once, whether a chime is used by ten playlists or one.
-  struct ProbeOutcome {
-    std::optional<AudioInfo> info;
-    std::string error;
-  };
+  // Each audio file is decoded once, whether a chime is used by ten playlists or one, and not at
+  // all when `probes` (LoadOptions::probes, may be null) has it unchanged from an earlier load.
   std::map<std::filesystem::path, ProbeOutcome> probed;
+  ProbeCache* probes = nullptr;
 
   // The name of a file of the bundle as messages show it: root/relative.
   [[nodiscard]] std::string display(const std::filesystem::path& relative) const {

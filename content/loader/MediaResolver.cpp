@@ -2,8 +2,7 @@
 
 #include "config/reader/Read.hpp"
 #include "config/reader/Suggest.hpp"
-#include "content/media/AudioProbe.hpp"
-#include "content/media/MediaError.hpp"
+#include "content/media/ProbeCache.hpp"
 
 #include <fmt/format.h>
 
@@ -101,16 +100,9 @@ std::optional<AudioClip> resolve_audio(const config::Value& value, LoadContext& 
   if (!path) return std::nullopt;
   if (!path->unavailable.empty()) return AudioClip{std::move(*path), {}};
   auto [it, inserted] = context.probed.try_emplace(path->absolute);
-  if (inserted) {
-    try {
-      it->second.info = probe_audio(path->absolute);
-    } catch (const MediaError& e) {
-      // A decoding failure says where the audio breaks ("cannot decode audio after 3.2 s").
-      it->second.error = e.what_failed().rfind("cannot decode", 0) == 0
-                             ? e.what_failed() + ": " + e.reason()
-                             : e.reason();
-    }
-  }
+  if (inserted)
+    it->second = context.probes != nullptr ? context.probes->probe(path->absolute)
+                                           : probe_outcome(path->absolute);
   if (!it->second.info) {
     media_error(value, *path, context,
                 Message{fmt::format("không đọc được tệp âm thanh: {}", it->second.error),

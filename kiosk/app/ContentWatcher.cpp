@@ -58,8 +58,12 @@ std::uint64_t folder_fingerprint(const std::filesystem::path& root) {
 }
 
 ContentWatcher::ContentWatcher(std::filesystem::path root, std::uint64_t loaded,
-                               std::chrono::milliseconds interval)
-    : m_root(std::move(root)), m_interval(interval), m_loaded(loaded) {}
+                               std::chrono::milliseconds interval,
+                               std::shared_ptr<content::ProbeCache> probes)
+    : m_root(std::move(root)),
+      m_interval(interval),
+      m_loaded(loaded),
+      m_probes(probes ? std::move(probes) : std::make_shared<content::ProbeCache>()) {}
 
 std::optional<ContentWatcher::Attempt> ContentWatcher::poll(content::TimePoint now) {
   if (!m_forced && m_last_look && now - *m_last_look < m_interval) return std::nullopt;
@@ -78,7 +82,9 @@ std::optional<ContentWatcher::Attempt> ContentWatcher::poll(content::TimePoint n
     }
   }
   m_pending = 0;
-  Attempt attempt{now, seen, std::make_shared<content::LoadResult>(content::load_bundle(m_root)),
+  Attempt attempt{now, seen,
+                  std::make_shared<content::LoadResult>(
+                      content::load_bundle(m_root, content::LoadOptions{m_probes.get()})),
                   nullptr};
   // The folder may have changed while it was read: if so, what was read is not what `seen` says.
   if (folder_fingerprint(m_root) != seen) {

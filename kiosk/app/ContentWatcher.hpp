@@ -2,6 +2,7 @@
 
 #include "content/eligibility/StandardReader.hpp"
 #include "content/loader/LoadResult.hpp"
+#include "content/media/ProbeCache.hpp"
 #include "content/time/Clock.hpp"
 
 #include <chrono>
@@ -23,14 +24,18 @@ namespace tinxa::kiosk::app {
 // folder at most once per `interval`; a change is loaded once the folder has looked the same
 // twice in a row (a copy in progress is not loaded half-way), and a folder that failed to load
 // (not LoadResult::usable()) is not loaded again until it changes again. A bundle whose only
-// errors are media problems (a missing or broken recording or image) is usable and offered. Pure
-// apart from reading files: times come from the caller, so tests drive it with a virtual clock. One
-// thread at a time.
+// errors are media problems (a missing or broken recording or image) is usable and offered. Every
+// load goes through one content::ProbeCache, so a recording unchanged since the last load is not
+// decoded again. Pure apart from reading files: times come from the caller, so tests drive it with
+// a virtual clock. One thread at a time.
 class ContentWatcher {
  public:
   // `loaded`: the fingerprint of what is shown now (folder_fingerprint() when it was loaded).
+  // `probes`: the cache to load with, shared with whoever else loads the same folder (the start
+  // load); a new one when null.
   ContentWatcher(std::filesystem::path root, std::uint64_t loaded,
-                 std::chrono::milliseconds interval = std::chrono::seconds{1});
+                 std::chrono::milliseconds interval = std::chrono::seconds{1},
+                 std::shared_ptr<content::ProbeCache> probes = nullptr);
 
   struct Attempt {
     content::TimePoint at{};
@@ -49,6 +54,10 @@ class ContentWatcher {
   void accepted(std::uint64_t fingerprint) noexcept { m_loaded = fingerprint; }
 
   [[nodiscard]] const std::filesystem::path& root() const noexcept { return m_root; }
+  // The cache every load of this watcher uses; never null. Thread-safe itself (ProbeCache.hpp).
+  [[nodiscard]] const std::shared_ptr<content::ProbeCache>& probes() const noexcept {
+    return m_probes;
+  }
 
  private:
   std::filesystem::path m_root;
@@ -59,6 +68,7 @@ class ContentWatcher {
   std::uint64_t m_offered = 0;  // the last fingerprint loaded well, until accepted() says so
   std::optional<content::TimePoint> m_last_look;
   bool m_forced = false;
+  std::shared_ptr<content::ProbeCache> m_probes;
 };
 
 // What the swap does with the standards that came with a new bundle: when `loaded` is ok, they

@@ -102,7 +102,7 @@ KioskApp::KioskApp(KioskOptions options) : m_options(std::move(options)) {
   m_content_dir = content_dir;
   m_fingerprint = folder_fingerprint(content_dir);
   m_loaded_at = m_clock->now();
-  m_content = content::load_bundle(content_dir);
+  m_content = content::load_bundle(content_dir, content::LoadOptions{.probes = m_probes.get()});
   m_shown_dir = content_dir;
   m_last_attempt = "chưa có / none yet";
   m_messages = diagnostic_lines(m_content.diagnostics);
@@ -269,10 +269,10 @@ int KioskApp::run() {
   const auto& data_dir = m_settings.site.data_dir;
   std::error_code ec;
   if (std::filesystem::is_directory(data_dir, ec)) last_good.emplace(data_dir);
-  ContentUpdater updater(ContentWatcher(m_content_dir, m_fingerprint), *m_clock, wake,
-                         last_good ? &*last_good : nullptr, [](const std::string& line) {
-                           std::cerr << "tinxa-kiosk: " << line << '\n';
-                         });
+  ContentUpdater updater(
+      ContentWatcher(m_content_dir, m_fingerprint, std::chrono::seconds{1}, m_probes), *m_clock,
+      wake, last_good ? &*last_good : nullptr,
+      [](const std::string& line) { std::cerr << "tinxa-kiosk: " << line << '\n'; });
   if (m_start_source == StartSource::configured) updater.accepted(m_fingerprint);
   NextBroadcastPoller next_broadcast(m_settings.broadcast.control_socket, *m_clock, *m_zone, wake);
 

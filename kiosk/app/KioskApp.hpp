@@ -3,6 +3,7 @@
 #include "config/settings/Settings.hpp"
 #include "content/eligibility/Standard.hpp"
 #include "content/loader/LoadResult.hpp"
+#include "content/media/ProbeCache.hpp"
 #include "content/time/Clock.hpp"
 #include "content/time/TimeZone.hpp"
 #include "kiosk/app/KioskOptions.hpp"
@@ -94,6 +95,8 @@ class KioskApp {
   content::LoadResult m_content;
   std::filesystem::path m_content_dir;
   std::uint64_t m_fingerprint = 0;  // of the content folder when m_content was read
+  // The audio probes of the content folder, shared by the start load and the watcher's reloads.
+  std::shared_ptr<content::ProbeCache> m_probes = std::make_shared<content::ProbeCache>();
   content::TimePoint m_loaded_at{};
   std::vector<content::Standard> m_standards;  // for the self-check; empty: no self-check
   StartSource m_start_source = StartSource::configured;

@@ -10,6 +10,7 @@
 #include "kiosk/ui/ListenBar.hpp"
 #include "tests/kiosk/ui/RecordingPainter.hpp"
 #include "tests/support/TempDir.hpp"
+#include "tests/support/ToneFile.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -100,6 +101,41 @@ TEST_CASE("The content watcher loads a changed bundle once it stops changing", "
   attempt = watcher.poll(clock.now());
   REQUIRE(attempt);
   CHECK(attempt->result->bundle.find_page("vay-von") != nullptr);
+}
+
+TEST_CASE("The content watcher does not decode a recording again when only the text changed",
+          "[kiosk][app]") {
+  tinxa::test::TempDir dir;
+  write_bundle(dir.path());
+  std::filesystem::create_directories(dir.path() / "media");
+  tinxa::test::write_tone(dir.path() / "media" / "loa.wav",
+                          tinxa::test::ToneFile{440.0, 0.5, 8000, 1, 4000});
+  write(dir.path() / "announcements.yaml",
+        "announcements:\n  hop:\n    title: Họp thôn\n    transcript: \"Mời họp.\"\n"
+        "    audio: media/loa.wav\n");
+  const auto zone = content::TimeZone::load("Asia/Ho_Chi_Minh");
+  content::VirtualClock clock(local(zone, 2026, 11, 28, 14, 30));
+  app::ContentWatcher watcher(dir.path(), 0);
+  const auto next_attempt = [&] {
+    std::optional<app::ContentWatcher::Attempt> attempt;
+    for (int i = 0; i < 3 && !attempt; ++i) {
+      clock.advance(1s);
+      attempt = watcher.poll(clock.now());
+    }
+    REQUIRE(attempt);
+    REQUIRE(attempt->result->ok());
+    watcher.accepted(attempt->fingerprint);
+    return *attempt;
+  };
+  const auto first = next_attempt();
+  CHECK(watcher.probes()->misses() == 1);
+
+  write_bundle(dir.path(), "Học phí mới");
+  const auto second = next_attempt();
+  CHECK(second.result->bundle.find_page("hoc-phi")->title.get() == "Học phí mới");
+  CHECK(watcher.probes()->misses() == 1);
+  CHECK(watcher.probes()->hits() == 1);
+  CHECK(second.result->bundle.find_announcement("hop")->audio.info.duration == 500ms);
 }
 
 TEST_CASE("A broken bundle is reported at file, line and column and not retried until it changes",
