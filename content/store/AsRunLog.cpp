@@ -132,7 +132,9 @@ std::int64_t AsRunLog::append(const AsRunRecord& r) {
 void AsRunLog::finish(std::int64_t id, TimePoint ended, AsRunOutcome outcome,
                       std::string_view detail) {
   Statement update = m_database.prepare(
-      "UPDATE as_run SET ended_ms = ?1, outcome = ?2, detail = ?3 WHERE id = ?4");
+      "UPDATE as_run SET ended_ms = ?1, outcome = ?2, detail = CASE "
+      "WHEN ?3 = '' THEN detail WHEN detail IS NULL OR detail = '' THEN ?3 "
+      "ELSE detail || '; ' || ?3 END WHERE id = ?4");
   update.bind(1, to_ms(ended)).bind(2, to_string(outcome)).bind(3, detail).bind(4, id);
   update.run();
   if (m_database.changes() == 0)

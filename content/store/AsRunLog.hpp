@@ -64,7 +64,9 @@ class AsRunLog {
   // Writes a new record (any outcome) and returns its id. Durable on return.
   std::int64_t append(const AsRunRecord& record);
 
-  // Sets how record `id` ended. Durable on return. Throws std::out_of_range for an unknown id.
+  // Sets how record `id` ended; a non-empty `detail` (why) is added after the detail written when
+  // it started (e.g. a live source's label), joined by "; ". Durable on return. Throws
+  // std::out_of_range for an unknown id.
   void finish(std::int64_t id, TimePoint ended, AsRunOutcome outcome, std::string_view detail = {});
 
   // True if any record has this occurrence key: it must not be played again after a restart.

@@ -53,6 +53,27 @@ TEST_CASE("An as-run record survives closing and reopening the database, to the 
   CHECK(r.outcome == AsRunOutcome::played);
 }
 
+TEST_CASE("Finishing a record keeps what was written when it started and adds the reason",
+          "[store][asrun]") {
+  Database db = Database::open_memory();
+  AsRunLog log(db);
+  AsRunRecord live = morning_bulletin();
+  live.outcome = AsRunOutcome::playing;
+  live.detail = "cán bộ xã";  // the operator's label of a live source
+  const auto kept = log.append(live);
+  const auto added = log.append(live);
+  live.detail.clear();
+  const auto only_reason = log.append(live);
+  log.finish(kept, kMorning + 1min, AsRunOutcome::played);
+  log.finish(added, kMorning + 1min, AsRunOutcome::fell_back, "im lặng / silent 10 s");
+  log.finish(only_reason, kMorning + 1min, AsRunOutcome::preempted, "khẩn cấp / emergency");
+  const auto records = log.between(kMorning - 1h, kMorning + 1h);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].detail == "cán bộ xã");
+  CHECK(records[1].detail == "cán bộ xã; im lặng / silent 10 s");
+  CHECK(records[2].detail == "khẩn cấp / emergency");
+}
+
 TEST_CASE("An occurrence already in the log is known, so a restart does not replay it",
           "[store][asrun]") {
   Database db = Database::open_memory();
