@@ -10,6 +10,8 @@ install(TARGETS tinxa tinxa-broadcastd tinxa-kiosk RUNTIME DESTINATION ${CMAKE_I
 install(FILES deploy/systemd/tinxa-broadcastd.service deploy/systemd/tinxa-kiosk.service
         DESTINATION lib/systemd/system)
 install(DIRECTORY config/defaults/ DESTINATION ${CMAKE_INSTALL_DATADIR}/tinxa/defaults)
+# A locked-down weston for a kiosk PC that runs the kiosk under Wayland (kiosk/README.md).
+install(FILES deploy/weston/kiosk-weston.ini DESTINATION ${CMAKE_INSTALL_DATADIR}/tinxa/weston)
 install(DIRECTORY content/sample/ DESTINATION ${CMAKE_INSTALL_DATADIR}/tinxa/content/sample)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES kiosk/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR}/kiosk)

@@ -34,6 +34,10 @@ for unit in tinxa-broadcastd.service tinxa-kiosk.service; do
   done < <(sed -n 's/^Documentation=\(file:\/\/[^ ]*\).*/\1/p' "$file")
 done
 
+# The locked-down weston settings kiosk/README.md tells the installer to copy.
+[[ -f "$root/usr/share/tinxa/weston/kiosk-weston.ini" ]] ||
+  fail "kiosk-weston.ini was not installed in /usr/share/tinxa/weston"
+
 # /etc/tinxa as deploy/install.sh makes it: the defaults, with the installed sample as content.
 etc="$work/etc-tinxa"
 cp -r "$root/usr/share/tinxa/defaults" "$etc"
