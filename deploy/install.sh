@@ -24,11 +24,16 @@ cmake --install build/release --prefix /usr
 # The daemon's user; its group `tinxa` is also the operators' group (broadcast.yaml
 # operators_group): members may use `tinxa status|play|live|alert|…`.
 getent group tinxa >/dev/null || groupadd --system tinxa
+getent group audio >/dev/null || groupadd --system audio
 getent passwd tinxa >/dev/null ||
   useradd --system --gid tinxa --groups audio --home-dir /var/lib/tinxa --no-create-home \
     --shell /usr/sbin/nologin --comment "tinxa loudspeaker broadcaster" tinxa
 if $kiosk; then
-  getent group render >/dev/null || groupadd --system render
+  # The device groups the console kiosk needs; udev and systemd normally create them, a minimal
+  # system (a container, a VM without udev) may lack some.
+  for group in video input render audio; do
+    getent group "$group" >/dev/null || groupadd --system "$group"
+  done
   getent passwd tinxa-kiosk >/dev/null ||
     useradd --system --groups video,input,render,audio,tinxa --home-dir /var/lib/tinxa-kiosk \
       --create-home --shell /usr/sbin/nologin --comment "tinxa kiosk" tinxa-kiosk
