@@ -45,7 +45,12 @@ for file in /usr/share/tinxa/defaults/*.yaml; do
   [[ -e "/etc/tinxa/$(basename "$file")" ]] || install -m 0644 "$file" /etc/tinxa/
 done
 # State: the as-run log, narrations, usage counts; the content starts as the sample.
-install -d -m 0775 -o tinxa -g tinxa /var/lib/tinxa
+# Shared by the daemon, the kiosk and the operators through the group tinxa: setgid, so every file
+# created in it (SQLite's -wal and -shm files too, by whoever opens a database first) is the
+# group's; the programs make their database files group-writable (tests/deploy/SharedDataDir.sh).
+install -d -m 2775 -o tinxa -g tinxa /var/lib/tinxa
+chmod 2775 /var/lib/tinxa
+find /var/lib/tinxa -maxdepth 1 -name '*.sqlite*' -exec chgrp tinxa {} + -exec chmod g+rw {} +
 if [[ ! -e /var/lib/tinxa/content ]]; then
   cp -r /usr/share/tinxa/content/sample /var/lib/tinxa/content
   chown -R tinxa:tinxa /var/lib/tinxa/content

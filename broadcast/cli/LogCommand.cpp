@@ -56,7 +56,7 @@ int LogCommand::run() const {
                path.string());
     return 1;
   }
-  content::Database database = content::Database::open(path);
+  content::Database database = content::Database::open_read_only(path);
   content::AsRunLog log(database);
   const auto begin = zone.start_of_day(from);
   const auto end = zone.start_of_day(std::chrono::sys_days{from} + std::chrono::days{m_days});

@@ -63,7 +63,7 @@ int ReportCommand::run() const {
   std::vector<content::AsRunRecord> records;
   const auto as_run = content::as_run_path(settings->site.data_dir);
   if (std::filesystem::exists(as_run)) {
-    content::Database database = content::Database::open(as_run);
+    content::Database database = content::Database::open_read_only(as_run);
     records = content::AsRunLog(database).between(begin, end);
   } else {
     fmt::print(stderr, "tinxa report: chưa có nhật ký phát sóng / no as-run log at {}\n",

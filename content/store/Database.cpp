@@ -6,6 +6,9 @@
 #include <string>
 #include <utility>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/core.h>
 #include <sqlite3.h>
 
@@ -17,6 +20,23 @@ namespace {
 constexpr int kOpenFlags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE;
 constexpr const char* kMemoryPath = ":memory:";
 
+// The data folder is shared by the daemon, the kiosk and the operators through one group
+// (deploy/install.sh: /var/lib/tinxa, group tinxa, setgid, 0775). SQLite creates a database's -wal
+// and -shm files, whoever opens it first (a reader too), with the database file's own mode: the
+// file, and its side files while this process owns them, are made group-writable so that any
+// member of the folder's group may later open it for writing. Best effort: a file of another
+// user is left as it is.
+void share_with_group(const std::filesystem::path& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::path file = path;
+    file += suffix;
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || st.st_uid != ::geteuid()) continue;
+    const mode_t wanted = st.st_mode | S_IRGRP | S_IWGRP;
+    if ((st.st_mode & 07777) != (wanted & 07777)) ::chmod(file.c_str(), wanted & 07777);
+  }
+}
+
 }  // namespace
 
 void Database::Closer::operator()(sqlite3* connection) const noexcept {
@@ -27,7 +47,12 @@ void Database::Closer::operator()(sqlite3* connection) const noexcept {
 Database::Database(std::unique_ptr<sqlite3, Closer> connection, std::filesystem::path path)
     : m_connection{std::move(connection)}, m_path{std::move(path)} {}
 
-Database Database::open(const std::filesystem::path& path) { return open_with(path, kOpenFlags); }
+Database Database::open(const std::filesystem::path& path, std::chrono::milliseconds busy_timeout) {
+  Database database = open_with(path, kOpenFlags);
+  const auto timeout = std::clamp<std::chrono::milliseconds::rep>(busy_timeout.count(), 0, INT_MAX);
+  sqlite3_busy_timeout(database.m_connection.get(), static_cast<int>(timeout));
+  return database;
+}
 
 Database Database::open_read_only(const std::filesystem::path& path,
                                   std::chrono::milliseconds busy_timeout) {
@@ -79,6 +104,7 @@ Database Database::open_with(const std::filesystem::path& path, int flags) {
                                                   mode, expected));
     }
     database.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+    if (!in_memory) share_with_group(path);
   } catch (const SqliteError& error) {
     throw SqliteError(error.code(), fmt::format("{}: {}", context, error.what()));
   }

@@ -28,9 +28,15 @@ class Database {
   static constexpr int kBusyTimeoutMs = 5000;
 
   // Opens the database file at `path`, creating it (not its folder) if missing, and sets
-  // journal_mode=WAL, synchronous=FULL, foreign_keys=ON and the busy timeout. Throws SqliteError
-  // naming the path if it cannot be opened, is not a database (SQLITE_NOTADB), or refuses WAL.
-  [[nodiscard]] static Database open(const std::filesystem::path& path);
+  // journal_mode=WAL, synchronous=FULL, foreign_keys=ON and the busy timeout; a file this process
+  // owns is made group-writable (the data folder's group shares it, see Database.cpp). Throws
+  // SqliteError naming the path if it cannot be opened, is not a database (SQLITE_NOTADB), or
+  // refuses WAL. `busy_timeout` is the statements' afterwards (the opening itself waits
+  // kBusyTimeoutMs): 0 for a thread that must never wait for a lock and fails with SQLITE_BUSY
+  // instead (the decode thread's loudness cache).
+  [[nodiscard]] static Database open(
+      const std::filesystem::path& path,
+      std::chrono::milliseconds busy_timeout = std::chrono::milliseconds{kBusyTimeoutMs});
 
   // How long a read-only connection waits for a lock (open_read_only's default): a reader on a
   // UI thread would rather show nothing than freeze.
