@@ -12,14 +12,16 @@ constexpr std::chrono::milliseconds kIdlePeriod{1000};
 
 }  // namespace
 
-DecodeWorker::DecodeWorker(std::unique_ptr<LoudnessCache> cache, Options options)
-    : m_owned_cache{std::move(cache)},
-      m_cache{m_owned_cache.get()},
-      m_options{options},
-      m_thread{[this] { run(); }} {}
-
 DecodeWorker::DecodeWorker(LoudnessCache* cache, Options options)
-    : m_cache{cache}, m_options{options}, m_thread{[this] { run(); }} {}
+    : m_cache{cache},
+      m_options{options},
+      m_measurer{cache == nullptr ? nullptr
+                                  : std::make_unique<MeasureThread>(
+                                        [cache](const std::filesystem::path& path) {
+                                          return cache->measure(path);
+                                        },
+                                        [this] { wake(); })},
+      m_thread{[this] { run(); }} {}
 
 DecodeWorker::~DecodeWorker() {
   {
@@ -60,12 +62,79 @@ std::size_t DecodeWorker::active() const {
   return m_active + m_incoming.size();
 }
 
-bool DecodeWorker::settle(std::chrono::milliseconds timeout) {
+bool DecodeWorker::settle(std::chrono::milliseconds timeout, Settle until) {
   std::unique_lock lock{m_mutex};
   const std::uint64_t wanted = m_turns_begun + 1;
   m_woken = true;
   m_wake.notify_one();
-  return m_turn_done.wait_for(lock, timeout, [&] { return m_quit || m_turns_done >= wanted; });
+  // A measurement that finishes wakes the thread, whose next turn hands it over.
+  return m_turn_done.wait_for(lock, timeout, [&] {
+    return m_quit ||
+           (m_turns_done >= wanted && (until == Settle::turn || m_measuring_published == 0));
+  });
+}
+
+void DecodeWorker::collect_measurements() {
+  m_measured.clear();
+  if (!m_measurer) return;
+  for (auto& result : m_measurer->take()) {
+    m_measuring.erase(result.path);
+    if (result.loudness) {
+      try {
+        // Never waits: the connection's busy timeout is 0 in the daemon, so a cache locked by the
+        // prefill's write drops this store (it only costs a measurement next time).
+        m_cache->store(result.key, *result.loudness);
+      } catch (...) {  // a cache that cannot be written only costs a measurement next time
+      }
+    } else {
+      m_failed.insert_or_assign(result.path, Failure{result.key, result.error});
+    }
+    auto path = result.path;
+    m_measured.insert_or_assign(std::move(path), std::move(result));
+  }
+}
+
+bool DecodeWorker::find_loudness(PlaybackStream& stream) {
+  const auto& path = stream.path();
+  if (const auto measured = m_measured.find(path); measured != m_measured.end()) {
+    if (measured->second.loudness)
+      stream.set_loudness(*measured->second.loudness);
+    else
+      stream.loudness_failed(measured->second.error);
+    return true;
+  }
+  if (m_measuring.contains(path)) return false;
+  LoudnessCache::FileKey key;
+  try {
+    key = LoudnessCache::key_of(path);
+  } catch (...) {  // gone since its header was read
+    stream.loudness_failed(std::current_exception());
+    return true;
+  }
+  if (const auto failed = m_failed.find(path); failed != m_failed.end()) {
+    const auto& known = failed->second.key;
+    if (known.path == key.path && known.size_bytes == key.size_bytes &&
+        known.mtime_ns == key.mtime_ns) {
+      stream.loudness_failed(failed->second.error);
+      return true;
+    }
+    m_failed.erase(failed);  // replaced or edited since: measured again
+  }
+  try {
+    if (const auto cached = m_cache->find(key)) {
+      stream.set_loudness(*cached);
+      return true;
+    }
+  } catch (...) {  // a cache that cannot be read is a miss
+  }
+  m_measurer->submit(path, std::move(key));
+  m_measuring.insert(path);
+  return false;
+}
+
+bool DecodeWorker::turn(PlaybackStream& stream) {
+  if (m_measurer && stream.needs_loudness() && !find_loudness(stream)) return true;
+  return stream.top_up(m_cache, m_options.queue_target_blocks);
 }
 
 void DecodeWorker::run() {
@@ -93,12 +162,13 @@ void DecodeWorker::run() {
     for (const Output& output : outputs) {
       output.pool->reclaim(*output.spent);
     }
-    std::erase_if(streams, [this](const std::shared_ptr<PlaybackStream>& stream) {
-      return !stream->top_up(m_cache, m_options.queue_target_blocks);
-    });
+    collect_measurements();
+    std::erase_if(streams,
+                  [this](const std::shared_ptr<PlaybackStream>& stream) { return !turn(*stream); });
     {
       const std::lock_guard lock{m_mutex};
       m_active = streams.size();
+      m_measuring_published = m_measuring.size();
       ++m_turns_done;
     }
     m_turn_done.notify_all();

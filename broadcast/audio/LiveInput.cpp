@@ -51,7 +51,8 @@ LiveInput::LiveInput(const std::string& device, int sample_rate_hz, std::size_t 
   m_stream.reset(stream);
   (void)Pa_SetStreamFinishedCallback(stream, &LiveInputCallbacks::finished);
   if (const PaError error = Pa_StartStream(stream); error != paNoError)
-    throw AudioError("cannot start input device '" + device + "': " + Pa_GetErrorText(error),
+    throw AudioError("không chạy được thiết bị vào '" + device + "' / cannot start input device '" +
+                         device + "': " + Pa_GetErrorText(error),
                      error);
 }
 
@@ -77,7 +78,8 @@ void LiveInput::discard() noexcept {
 std::optional<std::string> LiveInput::poll_fault() {
   if (m_fault_reported || !m_finished_unasked.load(std::memory_order_acquire)) return std::nullopt;
   m_fault_reported = true;
-  return "input device '" + m_device + "' stopped on its own (lost)";
+  return "thiết bị vào '" + m_device + "' tự dừng (bị mất) / input device '" + m_device +
+         "' stopped on its own (lost)";
 }
 
 }  // namespace tinxa::broadcast

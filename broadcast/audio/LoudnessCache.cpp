@@ -46,40 +46,49 @@ LoudnessCache::LoudnessCache(content::Database database, Measure measure)
   content::migrate(m_database, kMigrations);
 }
 
-Loudness LoudnessCache::loudness(const std::filesystem::path& path) {
-  const auto absolute = std::filesystem::absolute(path).lexically_normal().string();
-  const auto size = static_cast<std::int64_t>(std::filesystem::file_size(path));
-  const std::int64_t mtime = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                 std::filesystem::last_write_time(path).time_since_epoch())
-                                 .count();
+LoudnessCache::FileKey LoudnessCache::key_of(const std::filesystem::path& path) {
+  return {std::filesystem::absolute(path).lexically_normal().string(),
+          static_cast<std::int64_t>(std::filesystem::file_size(path)),
+          std::chrono::duration_cast<std::chrono::nanoseconds>(
+              std::filesystem::last_write_time(path).time_since_epoch())
+              .count()};
+}
 
+std::optional<Loudness> LoudnessCache::find(const FileKey& key) {
   auto select = m_database.prepare(
       "SELECT integrated_lufs, true_peak_dbtp FROM loudness "
       "WHERE path = ?1 AND size_bytes = ?2 AND mtime_ns = ?3");
-  select.bind(1, std::string_view{absolute}).bind(2, size).bind(3, mtime);
-  if (select.step()) {
-    return {column_level(select, 0), column_level(select, 1)};
-  }
+  select.bind(1, std::string_view{key.path}).bind(2, key.size_bytes).bind(3, key.mtime_ns);
+  if (!select.step()) return std::nullopt;
+  return Loudness{column_level(select, 0), column_level(select, 1)};
+}
 
-  const Loudness measured = m_measure(path);
-  ++m_measurements;
+void LoudnessCache::store(const FileKey& key, const Loudness& loudness) {
   const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch())
                           .count();
   content::Database::Transaction transaction{m_database};
   // Older measurements of the same path are stale: the file changed.
   m_database.prepare("DELETE FROM loudness WHERE path = ?1")
-      .bind(1, std::string_view{absolute})
+      .bind(1, std::string_view{key.path})
       .run();
   auto insert = m_database.prepare(
       "INSERT INTO loudness (path, size_bytes, mtime_ns, integrated_lufs, true_peak_dbtp, "
       "measured_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  insert.bind(1, std::string_view{absolute}).bind(2, size).bind(3, mtime);
-  bind_level(insert, 4, measured.integrated_lufs);
-  bind_level(insert, 5, measured.true_peak_dbtp);
+  insert.bind(1, std::string_view{key.path}).bind(2, key.size_bytes).bind(3, key.mtime_ns);
+  bind_level(insert, 4, loudness.integrated_lufs);
+  bind_level(insert, 5, loudness.true_peak_dbtp);
   insert.bind(6, static_cast<std::int64_t>(now_ms));
   insert.run();
   transaction.commit();
+  ++m_measurements;
+}
+
+Loudness LoudnessCache::loudness(const std::filesystem::path& path) {
+  const FileKey key = key_of(path);
+  if (auto cached = find(key)) return *cached;
+  const Loudness measured = m_measure(path);
+  store(key, measured);
   return measured;
 }
 

@@ -4,12 +4,15 @@
 // path, size and modification time, so an edited or replaced file is measured again and an
 // unchanged one never is (across restarts too).
 //
-// Threading: one thread at a time (the decode thread); it owns its own database connection.
-// The database is a cache: deleting it only costs measurements.
+// Threading: one thread at a time for the database (the decode thread, or the prefill thread with
+// a connection of its own), except measure(), which any thread may call. The database is a cache:
+// deleting it only costs measurements.
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "broadcast/audio/Loudness.hpp"
 #include "content/store/Database.hpp"
@@ -19,6 +22,13 @@ namespace tinxa::broadcast {
 class LoudnessCache {
  public:
   using Measure = std::function<Loudness(const std::filesystem::path&)>;
+
+  // What a measurement is kept under: the file's absolute path, size and modification time.
+  struct FileKey {
+    std::string path;
+    std::int64_t size_bytes = 0;
+    std::int64_t mtime_ns = 0;
+  };
 
   // Takes the connection and brings its `loudness` table up to date (its own migration list; use
   // a database of its own, e.g. /var/cache/tinxa/loudness.sqlite). `measure` defaults to
@@ -30,7 +40,22 @@ class LoudnessCache {
   // throws (content::MediaError for a bad file; nothing is stored then), content::SqliteError.
   [[nodiscard]] Loudness loudness(const std::filesystem::path& path);
 
-  // How many files this object has measured (cache misses).
+  // The same in steps, for a caller that measures elsewhere (DecodeWorker: the decode thread
+  // looks up and stores, a thread of its own measures). key_of() stats `path` (throws
+  // std::filesystem::filesystem_error); find() is a lookup only (std::nullopt: not measured at
+  // this size and mtime); store() keeps `loudness` for `key`, dropping older measurements of the
+  // same path. find() and store() throw content::SqliteError.
+  [[nodiscard]] static FileKey key_of(const std::filesystem::path& path);
+  [[nodiscard]] std::optional<Loudness> find(const FileKey& key);
+  void store(const FileKey& key, const Loudness& loudness);
+
+  // Measures `path` with the function given at construction, without touching the database.
+  // Any thread, as far as that function allows (measure_loudness does). Throws what it throws.
+  [[nodiscard]] Loudness measure(const std::filesystem::path& path) const {
+    return m_measure(path);
+  }
+
+  // How many measurements this object has stored (loudness() misses and store() calls).
   [[nodiscard]] std::uint64_t measurements() const noexcept { return m_measurements; }
 
  private:

@@ -5,12 +5,13 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <utility>
 
 namespace tinxa::broadcast {
 
-LoudnessPrefill::LoudnessPrefill(std::unique_ptr<LoudnessCache> cache)
-    : m_cache{std::move(cache)}, m_thread{[this] { run(); }} {}
+LoudnessPrefill::LoudnessPrefill(std::unique_ptr<LoudnessCache> cache, Report report)
+    : m_cache{std::move(cache)}, m_report{std::move(report)}, m_thread{[this] { run(); }} {}
 
 LoudnessPrefill::~LoudnessPrefill() {
   {
@@ -38,14 +39,11 @@ bool LoudnessPrefill::wait_idle(std::chrono::milliseconds timeout) {
   return m_idle.wait_for(lock, timeout, [this] { return m_queue.empty() && !m_busy; });
 }
 
-std::uint64_t LoudnessPrefill::done() const {
-  const std::lock_guard lock{m_mutex};
-  return m_done;
-}
-
-std::uint64_t LoudnessPrefill::failed() const {
-  const std::lock_guard lock{m_mutex};
-  return m_failed;
+std::string LoudnessPrefill::failure_line(const std::filesystem::path& file,
+                                          const std::string& reason) {
+  const std::string name = "\"" + file.string() + "\"";
+  return "không đo được độ to của " + name + ", tệp sẽ bị bỏ qua khi đến giờ phát / cannot " +
+         "measure the loudness of " + name + ", it will be skipped when due: " + reason;
 }
 
 void LoudnessPrefill::run() {
@@ -64,15 +62,20 @@ void LoudnessPrefill::run() {
       m_queue.pop_front();
       m_busy = true;
     }
-    bool ok = true;
+    std::optional<std::string> failure;
     try {
       if (m_cache) (void)m_cache->loudness(file);
-    } catch (const std::exception&) {
-      ok = false;
+    } catch (const std::exception& e) {
+      failure = e.what();
+    } catch (...) {
+      failure = "?";
     }
-    const std::lock_guard lock{m_mutex};
-    ++m_done;
-    if (!ok) ++m_failed;
+    if (failure && m_report) {
+      try {
+        m_report(failure_line(file, *failure));
+      } catch (...) {  // only a log line: an exception here must not end the process
+      }
+    }
   }
 }
 

@@ -4,19 +4,22 @@
 // LoudnessCache (its own connection to the cache database), so that neither the event loop nor
 // the decode thread spends seconds decoding a whole new file when it first plays. The daemon asks
 // for every file the bundle can play at start and after each reload; files already cached cost
-// one SQLite lookup. A file that fails to measure is left alone (the engine skips it with the
-// reason when it is due). The thread runs at nice 10, below the decode thread.
+// one SQLite lookup. A file that fails to measure is reported at once (one bilingual line naming
+// the file and the reason, through the `report` given at construction: the daemon's log) and left
+// alone: it is not played when it falls due (DecodeWorker: the engine logs it skipped_file with
+// the reason). The thread runs at nice 10, below the decode thread.
 //
-// Threading: the public members are for one control thread (they lock a mutex briefly).
-// Errors: nothing thrown on the prefill thread escapes; failures are counted.
+// Threading: the public members are for one control thread (they lock a mutex briefly); `report`
+// is called on the prefill thread. Errors: nothing thrown on the prefill thread escapes.
 
 #include <chrono>
 #include <condition_variable>
-#include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -26,9 +29,13 @@ namespace tinxa::broadcast {
 
 class LoudnessPrefill {
  public:
-  // Starts the thread, which owns `cache` from now on. Throws std::system_error if the thread
-  // cannot start.
-  explicit LoudnessPrefill(std::unique_ptr<LoudnessCache> cache);
+  // One line for the log, Vietnamese then English.
+  using Report = std::function<void(const std::string& line)>;
+
+  // Starts the thread, which owns `cache` from now on and calls `report` for every file that
+  // fails (failure_line()); whatever `report` throws is dropped. Throws std::system_error if the
+  // thread cannot start.
+  LoudnessPrefill(std::unique_ptr<LoudnessCache> cache, Report report);
   LoudnessPrefill(const LoudnessPrefill&) = delete;
   LoudnessPrefill& operator=(const LoudnessPrefill&) = delete;
   // Stops after the file being measured and joins the thread.
@@ -40,22 +47,21 @@ class LoudnessPrefill {
   // Waits until nothing is left to measure, at most `timeout`. False on timeout.
   [[nodiscard]] bool wait_idle(std::chrono::milliseconds timeout);
 
-  // Files looked up so far (cached or measured), and those that failed.
-  [[nodiscard]] std::uint64_t done() const;
-  [[nodiscard]] std::uint64_t failed() const;
+  // What is reported for `file`, whose measurement failed with `reason` (the exception's what()).
+  [[nodiscard]] static std::string failure_line(const std::filesystem::path& file,
+                                                const std::string& reason);
 
  private:
   void run();
 
   std::unique_ptr<LoudnessCache> m_cache;
+  Report m_report;
   mutable std::mutex m_mutex;
   std::condition_variable m_wake;
   std::condition_variable m_idle;
   std::deque<std::filesystem::path> m_queue;
   bool m_busy = false;  // a file is being measured
   bool m_quit = false;
-  std::uint64_t m_done = 0;
-  std::uint64_t m_failed = 0;
   std::thread m_thread;  // last: starts after everything above exists
 };
 

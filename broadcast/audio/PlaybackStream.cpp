@@ -34,11 +34,20 @@ std::exception_ptr PlaybackStream::error() const {
 
 void PlaybackStream::cancel() noexcept { m_cancel.store(true, std::memory_order_release); }
 
+bool PlaybackStream::needs_loudness() const noexcept {
+  return m_target_lufs && !m_loudness && !m_decoder &&
+         m_state.load(std::memory_order_relaxed) == State::waiting &&
+         !m_cancel.load(std::memory_order_acquire);
+}
+
+void PlaybackStream::set_loudness(const Loudness& loudness) noexcept { m_loudness = loudness; }
+
+void PlaybackStream::loudness_failed(std::exception_ptr error) noexcept { fail(std::move(error)); }
+
 void PlaybackStream::open(LoudnessCache* cache) {
+  if (m_target_lufs && !m_loudness && cache != nullptr) m_loudness = cache->loudness(m_path);
   double gain_db = m_gain_db;
-  if (m_target_lufs && cache != nullptr) {
-    gain_db += normalisation_gain_db(cache->loudness(m_path), *m_target_lufs);
-  }
+  if (m_target_lufs && m_loudness) gain_db += normalisation_gain_db(*m_loudness, *m_target_lufs);
   m_applied_gain_db.store(gain_db, std::memory_order_release);
   const auto linear = static_cast<float>(std::pow(10.0, gain_db / 20.0));
   if (m_file) {
@@ -92,10 +101,7 @@ bool PlaybackStream::top_up(LoudnessCache* cache, std::size_t target_blocks) noe
     return m_end_pending && !queue_end_mark();
   }
   try {
-    if (!m_decoder) {
-      m_decode_thread.store(std::this_thread::get_id(), std::memory_order_release);
-      open(cache);
-    }
+    if (!m_decoder) open(cache);
     const std::size_t target = std::min(target_blocks, BlockQueue::capacity());
     while (m_queue.size() < target) {
       AudioBlock* block = m_pool.acquire();

@@ -5,14 +5,17 @@
 //
 // Lifecycle (engine = control thread):
 //  1. The engine makes it (shared_ptr) and hands it to DecodeWorker::add(); the decode thread
-//     measures the loudness (cached), opens the file and keeps queue() topped up from the pool.
+//     finds its loudness (cached, or measured on DecodeWorker's measuring thread, meanwhile the
+//     stream has no blocks), opens the file and keeps queue() topped up from the pool.
 //  2. The engine posts MixerCommand::start(id(), &queue(), ...) to the device's mixer, at once or
 //     when state() is ready; the mixer consumes the queue from then on.
 //  3. The mixer reports ended/stopped/rejected: from then the engine owns the consumer side, may
 //     cancel(), and drops its shared_ptr. Leftover blocks go back to the pool when the last owner
 //     (engine or decode thread) lets go. The engine must keep its shared_ptr until step 3.
-// A file that cannot be opened or decoded ends the stream early (an end-of-stream block is
-// queued, so the mixer reports ended) and error() says why.
+// A file that cannot be opened, measured or decoded ends the stream early (an end-of-stream block
+// is queued, so the mixer reports ended) and error() says why. A file whose loudness cannot be
+// measured is not played at all (never at an unknown gain): measuring decodes the whole file, so
+// it fails where the file is damaged, and playing it would stop there.
 
 #include <atomic>
 #include <cstdint>
@@ -20,10 +23,10 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 #include "broadcast/audio/BlockPool.hpp"
 #include "broadcast/audio/DecodeStream.hpp"
+#include "broadcast/audio/Loudness.hpp"
 #include "broadcast/rt/AudioBlock.hpp"
 
 namespace tinxa::broadcast {
@@ -68,11 +71,6 @@ class PlaybackStream {
   [[nodiscard]] double applied_gain_db() const noexcept {
     return m_applied_gain_db.load(std::memory_order_acquire);
   }
-  // The thread that opened the stream (measured its loudness and decoded it); a default id
-  // while state() is waiting. Any thread; for tests and diagnostics.
-  [[nodiscard]] std::thread::id decode_thread() const noexcept {
-    return m_decode_thread.load(std::memory_order_acquire);
-  }
   // True once a block holding audio was queued. A stream that failed() without any audio is a
   // file that could not be played at all (the engine logs it as skipped). Any thread.
   [[nodiscard]] bool queued_audio() const noexcept {
@@ -87,11 +85,23 @@ class PlaybackStream {
   // Any thread: stop decoding; the decode thread lets go of the stream at its next turn.
   void cancel() noexcept;
 
-  // Decode thread only: opens the stream on the first call (measuring loudness through `cache`,
-  // which may be null, before the first block: a file not measured yet is measured here, so the
-  // stream plays at its normalised gain from its first sample), then queues blocks until the queue
-  // holds `target_blocks`, the pool runs dry or the end is queued. Never throws: failures end the
-  // stream (State::failed). Returns false once the stream needs no more turns (decoded, failed or
+  // Decode thread only, before the first top_up() that opens the stream. True while the stream
+  // normalises (a target_lufs) and still waits for its file's loudness (neither set_loudness()
+  // nor loudness_failed() came yet) and is not cancelled.
+  [[nodiscard]] bool needs_loudness() const noexcept;
+  // Decode thread only: the loudness of path(), measured elsewhere; the gain follows from it.
+  void set_loudness(const Loudness& loudness) noexcept;
+  // Decode thread only: the loudness of path() cannot be measured (`error` says why). The stream
+  // fails: it plays nothing, and the next top_up() queues its end mark.
+  void loudness_failed(std::exception_ptr error) noexcept;
+
+  // Decode thread only: opens the stream on the first call, then queues blocks until the queue
+  // holds `target_blocks`, the pool runs dry or the end is queued. The gain is fixed at opening,
+  // so the stream plays at its normalised gain from its first sample: from set_loudness(), else,
+  // if it still needs_loudness() and `cache` is not null, from cache->loudness(), measured on
+  // the calling thread on a miss (the synchronous mode; DecodeWorker never lets it come to that);
+  // with neither, the file plays as it is (gain_db only). Never throws: failures end the stream
+  // (State::failed). Returns false once the stream needs no more turns (decoded, failed or
   // cancelled).
   bool top_up(LoudnessCache* cache, std::size_t target_blocks) noexcept;
 
@@ -110,12 +120,12 @@ class PlaybackStream {
   Resampler::Quality m_quality;
   BlockQueue m_queue;
   std::optional<content::SoundFile> m_file;  // adopted, until open() hands it to m_decoder
+  std::optional<Loudness> m_loudness;        // of path(), once known
   std::optional<DecodeStream> m_decoder;
   bool m_end_pending = false;  // failed, but the end mark is not queued yet (pool was dry)
   std::atomic<State> m_state{State::waiting};
   std::atomic<bool> m_cancel{false};
   std::atomic<double> m_applied_gain_db{0.0};
-  std::atomic<std::thread::id> m_decode_thread{};
   std::atomic<bool> m_queued_audio{false};
   mutable std::mutex m_error_mutex;
   std::exception_ptr m_error;

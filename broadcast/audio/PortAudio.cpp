@@ -61,9 +61,12 @@ int find_device(const std::string& name, StreamDirection direction) {
       known += (known.empty() ? "'" : ", '") + device.name + "'";
     }
   }
-  throw AudioError(std::string{"no "} + (input ? "input" : "output") + " device named '" + name +
-                       "'; the " + (input ? "input " : "") +
-                       "devices are: " + (known.empty() ? "none" : known),
+  const std::string quoted = "'" + name + "'";
+  throw AudioError((input ? "không có thiết bị vào tên " : "không có thiết bị ra tên ") + quoted +
+                       (input ? " / no input device named " : " / no output device named ") +
+                       quoted + "; thiết bị " + (input ? "vào" : "ra") + " hiện có / the " +
+                       (input ? "input " : "") +
+                       "devices are: " + (known.empty() ? "không có / none" : known),
                    paInvalidDevice);
 }
 
@@ -71,7 +74,9 @@ int find_device(const std::string& name, StreamDirection direction) {
 
 PortAudioSession::PortAudioSession() {
   if (const PaError error = Pa_Initialize(); error != paNoError) {
-    throw AudioError(std::string{"cannot initialise PortAudio: "} + Pa_GetErrorText(error), error);
+    throw AudioError(std::string{"không khởi động được PortAudio / cannot initialise PortAudio: "} +
+                         Pa_GetErrorText(error),
+                     error);
   }
 }
 
@@ -129,9 +134,11 @@ OpenedStream open_stream(StreamDirection direction, const std::string& device, i
           &stream, input ? &parameters : nullptr, input ? nullptr : &parameters, sample_rate_hz,
           paFramesPerBufferUnspecified, paNoFlag, callback, user_data);
       error != paNoError) {
-    throw AudioError(std::string{"cannot open "} + (input ? "input" : "output") + " device '" +
-                         device + "' at " + std::to_string(sample_rate_hz) + " Hz, " +
-                         std::to_string(channels) + " channels: " + Pa_GetErrorText(error),
+    const std::string what =
+        "'" + device + "' " + std::to_string(sample_rate_hz) + " Hz, " + std::to_string(channels);
+    throw AudioError((input ? "không mở được thiết bị vào " : "không mở được thiết bị ra ") + what +
+                         " kênh / cannot open " + (input ? "input" : "output") + " device " + what +
+                         " channels: " + Pa_GetErrorText(error),
                      error);
   }
   return {stream, index};

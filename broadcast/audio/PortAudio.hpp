@@ -40,7 +40,8 @@ struct OutputDevice {
 
 // The PortAudio index of `name`: an exact device name first, then a case-insensitive substring of
 // "HostApi: name", then "default" for the default output. Throws AudioError listing the devices
-// that exist when nothing matches.
+// that exist when nothing matches. Every AudioError message here reads "<Vietnamese> / <English>",
+// then PortAudio's own text (English) where there is one.
 [[nodiscard]] int find_output_device(const std::string& name);
 
 // Every device with input channels, as "name" strings. Needs a live session.
@@ -64,8 +65,9 @@ struct OpenedStream {
 // Opens a stream of `channels` 32-bit float channels on `device` (found as find_input_device or
 // find_output_device finds it) at `sample_rate_hz`, with `latency_seconds` as the suggested
 // latency or, when <= 0, the device's default low latency; PortAudio calls `callback` with
-// `user_data`. Needs a live session. Throws AudioError ("cannot open input device 'x' at 48000
-// Hz, 1 channels: ...") or what finding the device throws.
+// `user_data`. Needs a live session. Throws AudioError ("không mở được thiết bị vào 'x' 48000 Hz,
+// 1 kênh / cannot open input device 'x' 48000 Hz, 1 channels: <PortAudio's text>") or what
+// finding the device throws.
 [[nodiscard]] OpenedStream open_stream(StreamDirection direction, const std::string& device,
                                        int sample_rate_hz, std::size_t channels,
                                        double latency_seconds, StreamCallback* callback,

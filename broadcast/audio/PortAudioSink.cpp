@@ -17,6 +17,7 @@ namespace {
 // unconnected JACK ports reports 89478 s); the callback's own time is used then.
 constexpr double kMaxPlausibleLeadSeconds = 10.0;
 
+// `what` reads "<Vietnamese> / <English>"; PortAudio's own text follows as the detail.
 [[noreturn]] void fail(const std::string& what, PaError error) {
   throw AudioError(what + ": " + Pa_GetErrorText(error), error);
 }
@@ -80,7 +81,9 @@ void PortAudioSink::open(const std::string& device, int sample_rate_hz, std::siz
             Pa_SetStreamFinishedCallback(stream, &PortAudioCallbacks::finished);
         finished != paNoError) {
       m_stream.reset();
-      fail("cannot watch output device '" + device + "'", finished);
+      fail("không theo dõi được thiết bị ra '" + device + "' / cannot watch output device '" +
+               device + "'",
+           finished);
     }
     const PaStreamInfo* stream_info = Pa_GetStreamInfo(stream);
     m_latency_granted = stream_info != nullptr ? stream_info->outputLatency : 0.0;
@@ -108,7 +111,9 @@ void PortAudioSink::start() {
   m_stalled = false;
   m_watch_frames = -1;
   if (const PaError error = Pa_StartStream(m_stream.get()); error != paNoError) {
-    fail("cannot start output device '" + m_device + "'", error);
+    fail("không chạy được thiết bị ra '" + m_device + "' / cannot start output device '" +
+             m_device + "'",
+         error);
   }
   m_started = true;
 }
@@ -163,7 +168,8 @@ std::optional<SinkFault> PortAudioSink::poll_fault() {
   if (finished || Pa_IsStreamActive(m_stream.get()) != 1) {
     m_lost_reported = true;
     return SinkFault{SinkFault::Kind::device_lost,
-                     "output device '" + m_device + "' stopped: the device was lost or failed"};
+                     "thiết bị ra '" + m_device + "' đã dừng: bị mất hoặc hỏng / output device '" +
+                         m_device + "' stopped: the device was lost or failed"};
   }
   const auto now = std::chrono::steady_clock::now();
   const std::int64_t frames = frames_played();
@@ -177,9 +183,10 @@ std::optional<SinkFault> PortAudioSink::poll_fault() {
   }
   m_lost_reported = true;
   m_stalled = true;
-  return SinkFault{SinkFault::Kind::device_lost, "output device '" + m_device +
-                                                     "' stalled: no audio asked for in " +
-                                                     std::to_string(kStallTimeout.count()) + " ms"};
+  const std::string ms = std::to_string(kStallTimeout.count()) + " ms";
+  return SinkFault{SinkFault::Kind::device_lost,
+                   "thiết bị ra '" + m_device + "' bị treo: không đòi âm thanh trong " + ms +
+                       " / output device '" + m_device + "' stalled: no audio asked for in " + ms};
 }
 
 int PortAudioSink::callback(float* output, unsigned long frames, double dac_minus_now_seconds,

@@ -18,6 +18,9 @@ namespace {
 using broadcast::Response;
 
 constexpr std::chrono::milliseconds kTimeout{10000};
+// `reload` is answered once the daemon has loaded and checked everything on its worker: a first
+// load of a large bundle decodes every recording (about 2 s per hour of MP3 on a slow PC).
+constexpr std::chrono::milliseconds kReloadTimeout{300000};
 
 std::string field(const Response& r, const std::string& key) {
   for (const auto& [k, v] : r.fields)
@@ -43,6 +46,11 @@ void print_status(const Response& r) {
                                 : "thiếu thiết bị ra / degraded: an output device is lost",
              field(r, "time"));
   fmt::print("Lịch phát / schedule: {} ({} slots)\n", field(r, "schedule"), field(r, "slots"));
+  if (field(r, "content.source") == "last-good")
+    fmt::print(
+        "Đang chạy bản tốt gần nhất / running the last good copy: {} (lịch hoặc nội dung có lỗi / "
+        "the schedule or content has errors: tinxa check, then tinxa reload)\n",
+        field(r, "content.last_good"));
   if (const auto problems = field(r, "content.media_problems"); !problems.empty())
     fmt::print(
         "Nội dung / content: {0} tệp thiếu hay hỏng, bỏ qua khi đến giờ / {0} media problems, "
@@ -132,7 +140,8 @@ int ControlCommand::run() const {
 
   Response response;
   try {
-    auto client = broadcast::ControlClient::connect(socket, kTimeout);
+    auto client =
+        broadcast::ControlClient::connect(socket, m_name == "reload" ? kReloadTimeout : kTimeout);
     response = client.send(request);
   } catch (const broadcast::ControlError& e) {
     fmt::print(stderr, "tinxa {}: {}\n", m_name, e.what());

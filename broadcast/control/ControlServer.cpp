@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <stdexcept>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -109,7 +110,9 @@ void ControlServer::accept_clients() {
     UniqueFd fd(::accept4(m_listener.get(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
     if (!fd.valid()) return;  // EAGAIN: nothing more to accept now
     send_all(fd.get(), fmt::format("OK tinxa {}\n", kProtocolVersion));
-    m_clients.push_back(Client{std::move(fd), {}});
+    Client client;
+    client.fd = std::move(fd);
+    m_clients.push_back(std::move(client));
   }
 }
 
@@ -125,8 +128,12 @@ bool ControlServer::serve(Client& client) {
     }
     client.input.append(buffer, static_cast<std::size_t>(n));
   }
+  return answer_lines(client);
+}
+
+bool ControlServer::answer_lines(Client& client) {
   std::size_t newline;
-  while ((newline = client.input.find('\n')) != std::string::npos) {
+  while (client.waiting == 0 && (newline = client.input.find('\n')) != std::string::npos) {
     const std::string line = client.input.substr(0, newline);
     client.input.erase(0, newline + 1);
     std::string error;
@@ -136,18 +143,51 @@ bool ControlServer::serve(Client& client) {
       response = Response::fail(AckCode::protocol, "", error);
     else if (auto refusal = check_request(*request))
       response = std::move(*refusal);
-    else
+    else {
+      // Reset however the handler leaves (it may throw): a later defer() must not reach a
+      // client that may be gone by then.
+      struct Serving {
+        Client*& serving;
+        ~Serving() { serving = nullptr; }
+      };
+      m_serving = &client;
+      const Serving reset{m_serving};
       response = m_handler(*request);
+      if (client.waiting != 0) {
+        client.waiting_command = request->command;
+        break;
+      }
+    }
     if (request && response.command.empty()) response.command = request->command;
     send_all(client.fd.get(), format_response(response));
   }
-  if (client.input.size() > kMaxRequestBytes) {
+  // The line being written, or (while an answer is deferred) what waits behind it.
+  const auto last = client.input.rfind('\n');
+  const auto partial =
+      last == std::string::npos ? client.input.size() : client.input.size() - last - 1;
+  if (partial > kMaxRequestBytes || client.input.size() > 16 * kMaxRequestBytes) {
     send_all(client.fd.get(),
              format_response(Response::fail(AckCode::protocol, "",
                                             "yêu cầu quá dài / the request is too long")));
     return false;
   }
   return true;
+}
+
+ControlServer::Ticket ControlServer::defer() {
+  if (m_serving == nullptr) throw std::logic_error("ControlServer::defer outside the handler");
+  m_serving->waiting = ++m_last_ticket;
+  return m_serving->waiting;
+}
+
+void ControlServer::answer(Ticket ticket, Response response) {
+  const auto it = std::find_if(m_clients.begin(), m_clients.end(),
+                               [&](const Client& c) { return ticket != 0 && c.waiting == ticket; });
+  if (it == m_clients.end()) return;
+  if (response.command.empty()) response.command = it->waiting_command;
+  send_all(it->fd.get(), format_response(response));
+  it->waiting = 0;
+  if (!answer_lines(*it)) m_clients.erase(it);
 }
 
 }  // namespace tinxa::broadcast

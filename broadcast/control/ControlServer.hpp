@@ -2,6 +2,7 @@
 
 #include <poll.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -36,6 +37,17 @@ class ControlServer {
   // a client that sends an over-long line or hangs up is dropped.
   void on_ready(const std::vector<pollfd>& fds);
 
+  // A deferred answer: a handler that cannot answer at once (the daemon's `reload`, loaded on a
+  // worker thread) calls defer() and returns anything (it is not sent); answer() sends the
+  // answer later, from the same thread. Until then that client's next requests wait in its
+  // buffer, so its answers keep their order; other clients are served as usual.
+  using Ticket = std::uint64_t;
+  // Only while the handler runs: defers the answer to the request it handles.
+  [[nodiscard]] Ticket defer();
+  // Sends the deferred answer and serves what that client sent meanwhile. A ticket whose client
+  // has hung up is ignored.
+  void answer(Ticket ticket, Response response);
+
   [[nodiscard]] std::size_t client_count() const noexcept { return m_clients.size(); }
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
 
@@ -43,16 +55,23 @@ class ControlServer {
   struct Client {
     UniqueFd fd;
     std::string input;
+    Ticket waiting = 0;           // a deferred answer is due (0: none)
+    std::string waiting_command;  // its request's command, for an ACK line
   };
 
   void accept_clients();
   // Reads what `client` sent and answers each complete line; false when it must be dropped.
   bool serve(Client& client);
+  // Answers the complete lines in `client`'s buffer until one is deferred; false when it must be
+  // dropped.
+  bool answer_lines(Client& client);
 
   std::filesystem::path m_path;
   Handler m_handler;
   UniqueFd m_listener;
   std::vector<Client> m_clients;
+  Client* m_serving = nullptr;  // whose request the handler is answering
+  Ticket m_last_ticket = 0;
 };
 
 }  // namespace tinxa::broadcast

@@ -19,6 +19,10 @@
 //   state: running | degraded              (degraded: an output device is lost)
 //   time: 2026-11-30T06:29:58+07:00         (the daemon's local time, ISO 8601 with offset)
 //   schedule: /etc/tinxa/schedule.yaml      slots: 7
+//   content.source: configured | last-good  (last-good: the configured bundle or schedule had
+//     errors at start, so the daemon runs its last good copy, named by content.last_good: PATH,
+//     until a reload of the configured files is applied)
+//   content.media_problems: N               (only when recordings are missing or broken)
 //   zones: trung-tam ap-2                   (zone ids, space-separated, in file order)
 //   per zone Z, in that order:
 //     zone.Z: idle | playing | live | no-device
@@ -36,7 +40,9 @@
 // no-device (logged device_failure: that zone will not hear it);
 // `stop` and `skip` answer stopped|skipped and idle (zone lists); `reload` answers error and
 // warning fields (one per checker message), schedule, slots and next, and ACK [5] when the new
-// schedule is rejected (the old one keeps running); `live` answers live (its id), source, zones.
+// schedule is rejected (the old one keeps running), once the daemon's reload worker has loaded and
+// checked it (the answer comes when it is done; that client's later requests wait behind it,
+// other clients are answered meanwhile); `live` answers live (its id), source, zones.
 
 #include <optional>
 #include <string>

@@ -87,6 +87,11 @@ Response CommandHandlers::status() {
   r.fields.emplace_back("time", local_text(now));
   r.fields.emplace_back("schedule", m_programme.schedule_file().string());
   r.fields.emplace_back("slots", std::to_string(m_programme.schedule().slots.size()));
+  // Started on the last good copy because the configured files have errors (until a reload of
+  // them is applied).
+  const auto& last_good = m_programme.last_good();
+  r.fields.emplace_back("content.source", last_good ? "last-good" : "configured");
+  if (last_good) r.fields.emplace_back("content.last_good", last_good->string());
   if (const auto problems = m_programme.media_problems(); problems != 0)
     r.fields.emplace_back("content.media_problems", std::to_string(problems));
   std::vector<std::string> zones;
@@ -290,7 +295,10 @@ Response CommandHandlers::live(const Request& request) {
 }
 
 Response CommandHandlers::reload() {
-  const auto outcome = m_programme.reload(m_engine, m_clock.now());
+  return reload_response(m_programme.reload(m_engine, m_clock.now()));
+}
+
+Response CommandHandlers::reload_response(const ScheduleReloader::Outcome& outcome) const {
   Response r;
   for (const auto& e : outcome.errors) r.fields.emplace_back("error", e);
   for (const auto& w : outcome.warnings) r.fields.emplace_back("warning", w);

@@ -13,7 +13,8 @@
 //  - skip [ZONE...]: the file sounding in each zone ends; its playlist goes on with the next.
 //  - live INPUT ZONE... [for=DURATION]: goes live from an input device (Engine::start_live).
 //  - reload: ScheduleReloader::reload(); a rejected edit answers ACK [5] with the first
-//    error, and every error as an `error` field.
+//    error, and every error as an `error` field. The daemon does not call handle() for it: it
+//    loads on its reload worker (BackgroundReload) and answers later with reload_response().
 // Operator plays get the occurrence key "operator-play@<local time>" (or operator-alert@...), so
 // the as-run log tells them from scheduled slots.
 //
@@ -40,8 +41,12 @@ class CommandHandlers {
 
   [[nodiscard]] Response handle(const Request& request);
 
-  // The `reload` command, also run on SIGHUP and when schedule.yaml changes.
+  // The `reload` command done on this thread (loading included): reload_response() of
+  // ScheduleReloader::reload().
   [[nodiscard]] Response reload();
+
+  // The answer to `reload` for a reload's outcome (applied or rejected): cheap, loop thread.
+  [[nodiscard]] Response reload_response(const ScheduleReloader::Outcome& outcome) const;
 
   // The local-time text `status` uses: "2026-11-30T06:30:00+07:00".
   [[nodiscard]] std::string local_text(content::TimePoint instant) const;

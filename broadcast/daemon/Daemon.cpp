@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <pthread.h>
+#include <sys/eventfd.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
@@ -22,16 +23,21 @@
 #include "broadcast/audio/PortAudioSink.hpp"
 #include "broadcast/control/ControlServer.hpp"
 #include "broadcast/control/UniqueFd.hpp"
+#include "broadcast/daemon/BackgroundReload.hpp"
 #include "broadcast/daemon/CommandHandlers.hpp"
 #include "broadcast/daemon/DeviceCatchUp.hpp"
+#include "broadcast/daemon/LastGoodProgramme.hpp"
 #include "broadcast/daemon/OffAirRecorder.hpp"
 #include "broadcast/daemon/OffAirThread.hpp"
+#include "broadcast/daemon/ProgrammeStart.hpp"
 #include "broadcast/daemon/ResampleQuality.hpp"
 #include "broadcast/daemon/ScheduleReloader.hpp"
 #include "broadcast/daemon/SystemdNotify.hpp"
 #include "broadcast/engine/Engine.hpp"
 #include "config/reader/DiagnosticFormat.hpp"
 #include "config/settings/Settings.hpp"
+#include "content/loader/BundleLoader.hpp"
+#include "content/media/ProbeCache.hpp"
 #include "content/store/AsRunLog.hpp"
 #include "content/store/StoreFiles.hpp"
 #include "content/time/TimeZone.hpp"
@@ -57,8 +63,9 @@ void say(fmt::format_string<Args...> format, Args&&... args) {
 }
 
 // Prints every diagnostic; true when one of them stops the daemon. Media problems (a missing or
-// broken recording) do not: the engine skips those items when they fall due.
-bool report(config::Diagnostics& diagnostics) {
+// broken recording) do not: the engine skips those items when they fall due. `stops`: false
+// when the caller goes on another way (the last good copy), so "start again" is not said.
+bool report(config::Diagnostics& diagnostics, bool stops = true) {
   diagnostics.sort();
   for (const auto& d : diagnostics.items()) fmt::print(stderr, "{}", config::format_diagnostic(d));
   if (diagnostics.media_error_count() != 0)
@@ -66,10 +73,44 @@ bool report(config::Diagnostics& diagnostics) {
         "those items are skipped (tinxa check)",
         diagnostics.media_error_count());
   if (!diagnostics.has_structural_errors()) return false;
-  say("{0} lỗi; sửa rồi chạy lại (tinxa check) / {0} errors; fix them and start again (tinxa "
-      "check)",
-      diagnostics.error_count());
+  if (stops)
+    say("{0} lỗi; sửa rồi chạy lại (tinxa check) / {0} errors; fix them and start again (tinxa "
+        "check)",
+        diagnostics.error_count());
+  else
+    say("{0} lỗi trong lịch hoặc gói nội dung (tinxa check) / {0} errors in the schedule or the "
+        "content bundle (tinxa check)",
+        diagnostics.error_count());
   return true;
+}
+
+// The first load (ProgrammeStart.hpp), printed; false when the daemon must stop.
+bool start_on(ScheduleReloader& programme, LastGoodProgramme& last_good,
+              std::optional<ReloadCandidate::Origin>& keep) {
+  ProgrammeStart start = start_programme(programme, &last_good);
+  using Source = ProgrammeStart::Source;
+  const bool fall_back = start.source == Source::last_good;
+  report(start.configured, !fall_back);
+  if (start.copy && !fall_back) {
+    say("bản tốt gần nhất {} cũng có lỗi / the last good copy {} has errors too:",
+        start.copy->string(), start.copy->string());
+    report(start.copy_diagnostics);
+  }
+  if (fall_back) {
+    report(start.copy_diagnostics, false);
+    say("đang chạy bản tốt gần nhất {0}; sửa lịch/nội dung rồi `tinxa reload` / running the last "
+        "good copy {0}; fix the files, then `tinxa reload` (or SIGHUP)",
+        start.copy->string());
+  }
+  keep = std::move(start.keep);
+  return start.source != Source::none;
+}
+
+// An eventfd the reload worker writes to wake the loop.
+UniqueFd event_fd() {
+  UniqueFd fd{::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)};
+  if (!fd.valid()) throw std::system_error(errno, std::generic_category(), "eventfd");
+  return fd;
 }
 
 std::string text_of(const Request& request) { return format_request(request); }
@@ -192,22 +233,33 @@ int run_daemon(const DaemonRequest& request) {
   const config::Settings settings = config::load_settings(request.config_dir, diagnostics);
   if (report(diagnostics)) return 1;
   const auto& broadcast = settings.broadcast;
-  ScheduleReloader programme{broadcast.schedule_file,
-                             request.content_dir.value_or(settings.site.content_dir),
-                             content::TimeZone::load(settings.site.time_zone)};
-  const bool loaded = programme.load(diagnostics);
-  if (report(diagnostics) || !loaded) return 1;
+  // One probe cache for the daemon's life: a reload decodes only the recordings that changed.
+  content::ProbeCache probes;
+  ScheduleReloader programme{
+      broadcast.schedule_file, request.content_dir.value_or(settings.site.content_dir),
+      content::TimeZone::load(settings.site.time_zone),
+      [&probes](const std::filesystem::path& root) {
+        return content::load_bundle(root, content::LoadOptions{.probes = &probes});
+      }};
+  LastGoodProgramme last_good{settings.site.data_dir};
+  std::optional<ReloadCandidate::Origin> keep_first;
+  if (!start_on(programme, last_good, keep_first)) return 1;
 
   std::filesystem::create_directories(settings.site.data_dir);
   content::Database database =
       content::Database::open(content::as_run_path(settings.site.data_dir));
   content::AsRunLog log{database};
-  auto cache = std::make_unique<LoudnessCache>(
-      content::Database::open(settings.site.data_dir / "loudness.sqlite"));
   // Every file the bundle can play is measured ahead on a thread of its own (its own connection
   // to the cache), at start and after each reload, so a first play never waits for a measurement.
+  // A file it cannot measure is logged at once (it is skipped when due). Opened first: its
+  // connection brings the cache's schema up to date.
   LoudnessPrefill prefill{std::make_unique<LoudnessCache>(
-      content::Database::open(settings.site.data_dir / "loudness.sqlite"))};
+                              content::Database::open(settings.site.data_dir / "loudness.sqlite")),
+                          [](const std::string& line) { say("{}", line); }};
+  // The decode thread's connection never waits for the prefill's write lock (busy timeout 0): a
+  // store that finds it busy is dropped, a lookup that does is a miss; refills go on.
+  auto cache = std::make_unique<LoudnessCache>(content::Database::open(
+      settings.site.data_dir / "loudness.sqlite", std::chrono::milliseconds{0}));
   const auto prefill_loudness = [&] { prefill.request(audio_files(programme.bundle())); };
   prefill_loudness();
   content::SystemClock clock;
@@ -253,17 +305,44 @@ int run_daemon(const DaemonRequest& request) {
         missed);
 
   CommandHandlers handlers{engine, programme, clock, &devices};
+  // Reloads load and check on a worker thread; the loop is woken through `wakeup` and applies.
+  UniqueFd wakeup = event_fd();
+  BackgroundReload reloads{
+      programme,
+      engine,
+      handlers,
+      clock,
+      load_files_of(programme),
+      [&last_good](const ReloadCandidate::Origin& origin) { return last_good.save(origin); },
+      [fd = wakeup.get()] {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const auto n = ::write(fd, &one, sizeof one);  // full: already awake
+      }};
+  if (keep_first) reloads.keep(std::move(*keep_first));
   if (const auto folder = broadcast.control_socket.parent_path(); !folder.empty())
     std::filesystem::create_directories(folder);
+  // `reload` is answered when its load is done (ControlServer::defer); everything else at once.
   ControlServer server{broadcast.control_socket, broadcast.operators_group, [&](const Request& r) {
+                         if (r.command == "reload") {
+                           say("{} -> đang tải / loading", text_of(r));
+                           reloads.request("reload", server.defer());
+                           return Response{};
+                         }
                          Response response = handlers.handle(r);
                          if (r.command != "status") say("{} -> {}", text_of(r), text_of(response));
-                         if (r.command == "reload") {
-                           log_reload(response, "reload");
-                           prefill_loudness();
-                         }
                          return response;
                        }};
+  const auto finish_reloads = [&] {
+    for (auto& done : reloads.collect()) {
+      log_reload(done.response, done.why);
+      for (const auto waiter : done.waiters) {
+        say("reload -> {}", text_of(done.response));
+        server.answer(waiter, done.response);
+      }
+      if (done.applied) prefill_loudness();
+    }
+    for (const auto& note : reloads.take_notes()) say("{}", note);
+  };
 
   SystemdNotify notify;
   const auto next = engine.next_occurrence();
@@ -290,6 +369,7 @@ int run_daemon(const DaemonRequest& request) {
 
     fds.clear();
     fds.push_back(pollfd{signals.get(), POLLIN, 0});
+    fds.push_back(pollfd{wakeup.get(), POLLIN, 0});
     server.add_poll_fds(fds);
     if (::poll(fds.data(), fds.size(), milliseconds_until(wait)) < 0 && errno != EINTR)
       throw std::system_error(errno, std::generic_category(), "poll");
@@ -298,14 +378,18 @@ int run_daemon(const DaemonRequest& request) {
       signalfd_siginfo info{};
       while (::read(signals.get(), &info, sizeof(info)) == static_cast<ssize_t>(sizeof(info))) {
         if (info.ssi_signo == SIGHUP) {
-          log_reload(handlers.reload(), "SIGHUP");
-          prefill_loudness();
+          reloads.request("SIGHUP");
         } else {
           say("nhận {}, đang dừng / got {}, stopping", strsignal(static_cast<int>(info.ssi_signo)),
               strsignal(static_cast<int>(info.ssi_signo)));
           running = false;
         }
       }
+    }
+    if (fds[1].revents & POLLIN) {
+      std::uint64_t count = 0;
+      [[maybe_unused]] const auto n = ::read(wakeup.get(), &count, sizeof count);
+      finish_reloads();
     }
     server.on_ready(fds);
     engine.poll();
@@ -324,10 +408,7 @@ int run_daemon(const DaemonRequest& request) {
     log_off_air(recorder_thread.take_events(), time_zone);
     if (after >= next_file_check) {
       next_file_check = after + kFileWatchPeriod;
-      if (programme.changed()) {
-        log_reload(handlers.reload(), "schedule.yaml");
-        prefill_loudness();
-      }
+      reloads.check_file();
     }
     programme.extend(engine, clock.now());
     if (watchdog_period && after >= next_watchdog) {

@@ -6,9 +6,7 @@
 #include <system_error>
 
 #include "broadcast/schedule/Expand.hpp"
-#include "broadcast/schedule/ScheduleReader.hpp"
 #include "config/reader/DiagnosticFormat.hpp"
-#include "content/loader/BundleLoader.hpp"
 
 namespace tinxa::broadcast {
 
@@ -34,43 +32,37 @@ std::string one_line(const config::Diagnostic& d) {
 }  // namespace
 
 ScheduleReloader::ScheduleReloader(std::filesystem::path schedule_file,
-                                   std::filesystem::path content_dir, content::TimeZone zone)
+                                   std::filesystem::path content_dir, content::TimeZone zone,
+                                   BundleLoad load)
     : m_schedule_file{std::move(schedule_file)},
       m_content_dir{std::move(content_dir)},
-      m_zone{std::move(zone)} {}
+      m_zone{std::move(zone)},
+      m_load{std::move(load)} {}
 
-ScheduleReloader::FileTime ScheduleReloader::modified() const {
-  std::error_code ec;
-  const auto time = std::filesystem::last_write_time(m_schedule_file, ec);
-  if (ec) return std::nullopt;
-  return time;
+ProgrammeFiles ScheduleReloader::files() const {
+  return ProgrammeFiles{m_schedule_file, m_content_dir, m_schedule_file.parent_path()};
 }
 
-bool ScheduleReloader::changed() const { return modified() != m_seen; }
+bool ScheduleReloader::changed() const { return modification_time(m_schedule_file) != m_seen; }
 
-bool ScheduleReloader::load_into(content::Bundle& bundle, std::optional<Schedule>& schedule,
-                                 config::Diagnostics& diagnostics, std::size_t& media_problems) {
-  m_seen = modified();
-  content::LoadResult loaded = content::load_bundle(m_content_dir);
-  // Media problems (a missing or broken recording) do not stop the bundle: the engine skips
-  // those items when they fall due and logs why.
-  const bool bundle_ok = loaded.usable();
-  media_problems = loaded.diagnostics.media_error_count();
-  loaded.diagnostics.sort();
-  diagnostics.merge(std::move(loaded.diagnostics));
-  if (!bundle_ok) return false;
-  schedule =
-      load_checked_schedule(m_schedule_file, m_schedule_file.string(), loaded.bundle, diagnostics);
-  if (!schedule) return false;
-  bundle = std::move(loaded.bundle);
+void ScheduleReloader::mark_seen() { m_seen = modification_time(m_schedule_file); }
+
+bool ScheduleReloader::adopt(ReloadCandidate&& candidate, config::Diagnostics& diagnostics,
+                             std::optional<std::filesystem::path> last_good) {
+  // The configured file's time, also when starting from the copy: a broken file left as it is
+  // is not reloaded every second.
+  m_seen = last_good ? modification_time(m_schedule_file) : candidate.schedule_time;
+  diagnostics.merge(std::move(candidate.diagnostics));
+  if (!candidate.accepted()) return false;
+  m_bundle = std::move(candidate.bundle);
+  m_schedule = std::move(*candidate.schedule);
+  m_media_problems = candidate.media_problems;
+  m_last_good = std::move(last_good);
   return true;
 }
 
 bool ScheduleReloader::load(config::Diagnostics& diagnostics) {
-  std::optional<Schedule> schedule;
-  if (!load_into(m_bundle, schedule, diagnostics, m_media_problems)) return false;
-  m_schedule = std::move(*schedule);
-  return true;
+  return adopt(load_candidate(files(), m_load), diagnostics);
 }
 
 void ScheduleReloader::start(Engine& engine, content::TimePoint now) {
@@ -86,32 +78,36 @@ void ScheduleReloader::extend(Engine& engine, content::TimePoint now) {
 }
 
 ScheduleReloader::Outcome ScheduleReloader::reload(Engine& engine, content::TimePoint now) {
+  ReloadCandidate candidate = load_candidate(files(), m_load);
+  m_seen = candidate.schedule_time;
+  return apply(std::move(candidate), engine, now);
+}
+
+ScheduleReloader::Outcome ScheduleReloader::apply(ReloadCandidate candidate, Engine& engine,
+                                                  content::TimePoint now) {
   Outcome outcome;
-  config::Diagnostics diagnostics;
-  content::Bundle bundle;
-  std::optional<Schedule> schedule;
-  std::size_t media_problems = 0;
-  const bool ok = load_into(bundle, schedule, diagnostics, media_problems);
-  for (const auto& d : diagnostics.items()) {
+  for (const auto& d : candidate.diagnostics.items()) {
     if (d.severity == config::Severity::error)
       outcome.errors.push_back(one_line(d));
     else
       outcome.warnings.push_back(one_line(d));
   }
-  if (!ok) {
+  if (!candidate.accepted()) {
     if (outcome.errors.empty())
       outcome.errors.push_back(
           fmt::format("{}: không đọc được / cannot be read", m_schedule_file.string()));
     outcome.slots = m_schedule.slots.size();
     return outcome;
   }
-  for (auto& change : zone_changes(m_schedule, *schedule)) outcome.warnings.push_back(change);
+  for (auto& change : zone_changes(m_schedule, *candidate.schedule))
+    outcome.warnings.push_back(change);
   // From the oldest occurrence still pending (a catch-up may be waiting) to the horizon.
   auto from = now;
   if (const Occurrence* next = engine.next_occurrence()) from = std::min(from, next->start);
-  m_bundle = std::move(bundle);
-  m_schedule = std::move(*schedule);
-  m_media_problems = media_problems;
+  m_bundle = std::move(candidate.bundle);
+  m_schedule = std::move(*candidate.schedule);
+  m_media_problems = candidate.media_problems;
+  m_last_good.reset();
   engine.reschedule(expand(m_schedule, m_zone, from, std::max(m_until, now + kAhead)));
   m_until = std::max(m_until, now + kAhead);
   outcome.applied = true;

@@ -18,6 +18,11 @@
 // Horizon: occurrences are expanded from kBehind back (for Engine::catch_up, which logs as missed
 // those due while the daemon was down, at most EngineOptions::catch_up_horizon back) to kAhead
 // ahead, and extended by extend() as time passes.
+// Loading off the loop: load_candidate() (ReloadCandidate.hpp) runs on the reload worker
+// (ReloadWorker, BackgroundReload) and apply() takes its result on the loop, which only moves the
+// new model in and re-expands the horizon. reload() does both on the calling thread.
+// Starting from the last good copy: adopt() with the copy's folder; last_good() names it until
+// the first reload of the configured files is applied (`tinxa status`: content.source).
 // Threading: the event loop's thread. The engine holds references to bundle() and schedule():
 // this object must outlive it and never moves (a reload assigns into the same objects).
 
@@ -27,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "broadcast/daemon/ReloadCandidate.hpp"
 #include "broadcast/engine/Engine.hpp"
 #include "broadcast/schedule/Schedule.hpp"
 #include "config/reader/Diagnostics.hpp"
@@ -50,14 +56,21 @@ class ScheduleReloader {
     std::size_t pending = 0;            // occurrences now waiting in the engine
   };
 
+  // `load` loads the bundle folder (content::load_bundle when empty): the daemon passes one that
+  // uses its probe cache.
   ScheduleReloader(std::filesystem::path schedule_file, std::filesystem::path content_dir,
-                   content::TimeZone zone);
+                   content::TimeZone zone, BundleLoad load = {});
   ScheduleReloader(const ScheduleReloader&) = delete;
   ScheduleReloader& operator=(const ScheduleReloader&) = delete;
 
   // The first load. False when the bundle or the schedule has errors other than media problems
   // (all in `diagnostics`, warnings and media problems too). Never throws except std::bad_alloc.
   bool load(config::Diagnostics& diagnostics);
+
+  // The first load, done elsewhere: takes `candidate` if it is accepted (its diagnostics go to
+  // `diagnostics` either way). `last_good`: the candidate was loaded from that last good copy.
+  bool adopt(ReloadCandidate&& candidate, config::Diagnostics& diagnostics,
+             std::optional<std::filesystem::path> last_good = std::nullopt);
 
   // Gives `engine` (built on bundle() and schedule()) every occurrence of [now - kBehind,
   // now + kAhead); the caller then runs Engine::catch_up().
@@ -70,9 +83,25 @@ class ScheduleReloader {
   // reload attempt. Never throws.
   [[nodiscard]] bool changed() const;
 
+  // Records schedule.yaml's modification time as seen: a reload was requested, so changed() is
+  // false until the file changes again. Never throws.
+  void mark_seen();
+
   // Loads, checks and, if valid, applies the files as they are now. Never throws except
   // std::bad_alloc and what the engine throws (content::SqliteError).
   Outcome reload(Engine& engine, content::TimePoint now);
+
+  // Applies a candidate loaded from files() (on the loop: cheap, no file I/O). Its errors
+  // reject it whole; media problems alone do not. Throws what the engine throws.
+  Outcome apply(ReloadCandidate candidate, Engine& engine, content::TimePoint now);
+
+  // The configured files (what reloads read) and the bundle loader; copies may go to any thread.
+  [[nodiscard]] ProgrammeFiles files() const;
+  [[nodiscard]] const BundleLoad& bundle_load() const noexcept { return m_load; }
+  // The last good copy in force when the daemon started on it; nullopt once a reload applied.
+  [[nodiscard]] const std::optional<std::filesystem::path>& last_good() const noexcept {
+    return m_last_good;
+  }
 
   [[nodiscard]] const content::Bundle& bundle() const noexcept { return m_bundle; }
   [[nodiscard]] const Schedule& schedule() const noexcept { return m_schedule; }
@@ -84,16 +113,13 @@ class ScheduleReloader {
   }
 
  private:
-  using FileTime = std::optional<std::filesystem::file_time_type>;
-  [[nodiscard]] FileTime modified() const;
-  // Loads both into the out-parameters; false on any error but media problems (counted in
-  // `media_problems`).
-  bool load_into(content::Bundle& bundle, std::optional<Schedule>& schedule,
-                 config::Diagnostics& diagnostics, std::size_t& media_problems);
+  using FileTime = ReloadCandidate::FileTime;
 
   std::filesystem::path m_schedule_file;
   std::filesystem::path m_content_dir;
   content::TimeZone m_zone;
+  BundleLoad m_load;
+  std::optional<std::filesystem::path> m_last_good;
   content::Bundle m_bundle;
   Schedule m_schedule;
   FileTime m_seen;             // the modification time last loaded or rejected

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "broadcast/audio/AudioError.hpp"
+#include "broadcast/engine/DurationText.hpp"
 #include "broadcast/rt/MixerCommand.hpp"
 #include "content/media/SoundFile.hpp"
 
@@ -32,19 +33,6 @@ bool failed_silent(const PlaybackStream& stream) {
 }
 
 float linear_gain(double gain_db) { return static_cast<float>(std::pow(10.0, gain_db / 20.0)); }
-
-// "1h30min", "20min", "2min5s", "2.5s": as durations are written in schedule.yaml; whole seconds
-// from 10 s on.
-std::string duration_text(std::chrono::milliseconds d) {
-  auto ms = d.count();
-  if (ms < 10000 && ms % 1000 != 0) return fmt::format("{:.1f}s", static_cast<double>(ms) / 1000.0);
-  auto s = (ms + 500) / 1000;
-  std::string out;
-  if (s >= 3600) out += fmt::format("{}h", s / 3600);
-  if (s % 3600 >= 60) out += fmt::format("{}min", s % 3600 / 60);
-  if (s % 60 != 0 || out.empty()) out += fmt::format("{}s", s % 60);
-  return out;
-}
 
 bool later_first(const Occurrence& a, const Occurrence& b) {
   if (a.start != b.start) return a.start > b.start;
@@ -149,8 +137,13 @@ bool Engine::inject(Occurrence occurrence) {
 }
 
 std::optional<content::TimePoint> Engine::next_due() const {
-  if (m_pending.empty()) return std::nullopt;
-  return m_pending.back().start - m_options.lead;
+  std::optional<content::TimePoint> due;
+  if (!m_pending.empty()) due = m_pending.back().start - m_options.lead;
+  for (const auto& [key, play] : m_plays)
+    if (const auto quiet = quiet_hours_start(play);
+        quiet && (!due || *quiet - m_options.lead < *due))
+      due = *quiet - m_options.lead;
+  return due;
 }
 
 void Engine::poll() {
@@ -168,6 +161,7 @@ void Engine::poll() {
     }
     fire(std::move(o), Origin::schedule);
   }
+  apply_quiet_hours(now);
   if (m_alive_written &&
       (now - *m_alive_written >= m_options.alive_period || now < *m_alive_written)) {
     m_log.mark_alive(now);
@@ -300,6 +294,12 @@ void Engine::apply(const std::vector<ZoneDecision>& decisions, std::optional<std
          d.kind == ZoneDecision::Kind::restart) &&
         skipped_by_rule(play, at, d.kind))
       continue;
+    if (d.kind != ZoneDecision::Kind::queue && d.kind != ZoneDecision::Kind::suspend &&
+        d.kind != ZoneDecision::Kind::drop) {
+      play.began = time_of(d.zone, std::max(at, now_frame(d.zone)));
+      play.quiet_checked = false;
+      play.cut_why.reset();
+    }
     switch (d.kind) {
       case ZoneDecision::Kind::start:
         play.item = 0;
@@ -385,13 +385,20 @@ bool Engine::skipped_by_rule(ZonePlay& play, std::int64_t frame, ZoneDecision::K
 }
 
 std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& index,
-                                                std::int64_t frame, std::int64_t seek) {
+                                                std::int64_t frame, std::int64_t seek,
+                                                std::vector<ZonePlay::DeferredSkip>* defer) {
   const Active& active = m_active.at(play.request);
   ZoneOutput& out = *output(play.zone);
+  const auto skip_item = [&](const std::string& reason) {
+    if (defer)
+      defer->push_back({index, reason, frame});
+    else
+      log_skip(active, play.zone, active.items[index], reason, time_of(play.zone, frame));
+  };
   for (const std::size_t first = index; index < active.items.size(); ++index) {
     const PlayoutItem& item = active.items[index];
     if (!item.unavailable.empty()) {  // missing or broken when the bundle was loaded
-      log_skip(active, play.zone, item, item.unavailable, time_of(play.zone, frame));
+      skip_item(item.unavailable);
       continue;
     }
     auto stream = std::make_shared<PlaybackStream>(
@@ -402,7 +409,7 @@ std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& ind
       try {
         stream->adopt(content::SoundFile::open(item.path));
       } catch (const std::exception& e) {
-        log_skip(active, play.zone, item, e.what(), time_of(play.zone, frame));
+        skip_item(e.what());
         continue;
       }
       m_streams.emplace(stream->id(), std::pair{PlayKey{play.request, play.zone}, stream});
@@ -411,7 +418,7 @@ std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& ind
     }
     stream->top_up(m_cache, m_options.queue_target_blocks);
     if (stream->state() == PlaybackStream::State::failed) {
-      log_skip(active, play.zone, item, reason_of(*stream), time_of(play.zone, frame));
+      skip_item(reason_of(*stream));
       continue;
     }
     m_streams.emplace(stream->id(), std::pair{PlayKey{play.request, play.zone}, stream});
@@ -482,6 +489,15 @@ void Engine::halt(ZonePlay& play, std::int64_t frame, const std::string& why,
     play.record = 0;
   }
   play.preempted_by = why;
+  play.deferred_skips.clear();  // their turn did not come
+}
+
+void Engine::log_deferred(ZonePlay& play) {
+  const Active& active = m_active.at(play.request);
+  for (const auto& skip : play.deferred_skips)
+    log_skip(active, play.zone, active.items[skip.item], skip.reason,
+             time_of(play.zone, skip.frame));
+  play.deferred_skips.clear();
 }
 
 void Engine::finish_zone(const PlayKey& key, std::int64_t frame) {
@@ -549,6 +565,7 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
   switch (event.kind) {
     case MixerEvent::Kind::started: {
       if (play.next && play.next->id() == event.stream) {
+        log_deferred(play);
         play.current = std::move(play.next);
         play.item = play.next_item;
         play.current_offset = 0;
@@ -566,17 +583,19 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
         return;
       }
       if (play.record == 0) append_record(play, event.frame);
-      // Queue the next item to start exactly where this one ends.
+      // Queue the next item to start exactly where this one ends (none after a quiet hours cut).
       const std::int64_t length = active.items[play.item].frames_at(rate);
-      if (length > 0 && !play.next) {
+      if (length > 0 && !play.next && !play.cut_why) {
         std::size_t index = play.item + 1;
         const std::int64_t at = std::max(play.item_start + length, event.frame);
-        if (auto next = prepare(play, index, at, 0)) {
+        if (auto next = prepare(play, index, at, 0, &play.deferred_skips)) {
           play.next = next;
           play.next_item = index;
           play.next_at = at;
           if (!output.mixer().post(MixerCommand::start(next->id(), &next->queue(), at, 1.0F, 0)))
             play.next.reset();
+        } else {
+          play.continue_at = index;  // nothing playable is left after this item
         }
       }
       return;
@@ -598,6 +617,11 @@ void Engine::handle(ZoneOutput& output, const MixerEvent& event) {
       if (!was_current || event.kind == MixerEvent::Kind::stopped) return;
       play.current.reset();
       if (play.next) return;  // it starts at its frame; its started event takes over
+      if (play.cut_why) {
+        end_cut(key, event.frame);
+        return;
+      }
+      log_deferred(play);
       std::size_t index = std::max(play.item + 1, play.continue_at);
       if (index < active.items.size()) {
         play.item = index;
@@ -638,10 +662,11 @@ void Engine::skip_failed_streams() {
       play.next.reset();
       (void)out.mixer().post(MixerCommand::stop(failed->id(), 0));
       failed->cancel();
-      log_skip(active, play.zone, active.items[play.next_item], reason_of(*failed),
-               time_of(play.zone, play.next_at));
+      play.deferred_skips.push_back({play.next_item, reason_of(*failed), play.next_at});
       std::size_t index = play.next_item + 1;
-      if (auto next = prepare(play, index, play.next_at, 0)) {
+      if (play.cut_why) {
+        // Quiet hours: it was the last file; logged when the current one ends (end_cut).
+      } else if (auto next = prepare(play, index, play.next_at, 0, &play.deferred_skips)) {
         play.next = next;
         play.next_item = index;
         if (!out.mixer().post(
@@ -658,7 +683,9 @@ void Engine::skip_failed_streams() {
       failed->cancel();
       log_skip(active, play.zone, active.items[play.item], reason_of(*failed),
                time_of(play.zone, play.current_at));
-      if (++play.item < active.items.size())
+      if (play.cut_why)
+        end_cut(key, play.current_at);
+      else if (++play.item < active.items.size())
         begin(play, play.current_at);
       else
         finish_zone(key, play.current_at);

@@ -18,6 +18,12 @@
 //    with the reason, and the zone goes on to what waits next. The wall clock of an instant is
 //    the occurrence's `local` reading moved by the elapsed time (exact unless the clocks change
 //    between the scheduled and the actual start). Operator plays (inject, live) are exempt.
+//  - Quiet hours beginning while such a normal item holds a zone (EngineQuietHours.cpp): the
+//    file sounding then plays to its end if at most EngineOptions::quiet_hours_finish of it is
+//    left, and nothing of the item plays after it (no further announcement, no chime after);
+//    with more left, or a relay with more left, it fades out on the frame quiet hours begin.
+//    Either way its record ends `preempted` with the reason. An item whose last file is sounding
+//    then, within the limit, simply plays to its end. Other classes are not touched.
 //  - A due occurrence becomes a request to the ZoneArbiter; its decisions start, suspend, resume,
 //    restart, queue or drop it per zone. A playlist plays chime_before, its announcements and
 //    chime_after; an emergency with repeat N plays that N times.
@@ -25,7 +31,9 @@
 //    scheduled instant (sample-accurate), and the next item is posted to start at the frame the
 //    current one ends (from the probed length), so there is no gap between items.
 //  - A missing or undecodable file is logged as skipped_file with the reason, and the next item
-//    starts where the skipped one would have.
+//    starts where the skipped one would have. It is logged once, when its turn comes: a file
+//    found unplayable while the item before it still sounds is logged when that item ends, and
+//    not at all if the occurrence is cut off before (a resume meets it again and logs it then).
 //  - Preemption is frame-exact: the holder of a zone fades out so that its last sample is just
 //    before the frame the higher class starts on (the mixer is told that frame; audio already
 //    decoded for the holder does not delay the switch). With EngineOptions::lead > 0 (the
@@ -59,14 +67,15 @@
 //    loudness through `cache`, seeks, decodes and resamples, and gives played blocks back to the
 //    pools (the worker is the only consumer of the mixers' spent rings). The loop never decodes.
 //    Lengths for gapless starts and preemption come from the bundle's probe, not from decoding.
-//    Gain of a file not yet in the cache: the worker measures it before queueing the stream's
-//    first block, so a stream always plays at its normalised gain from its first sample; the
-//    stream has its lead (EngineOptions::lead, or the length of the item before it) to get ready.
-//    A long unmeasured file delays its first block (and the worker's other streams) by the
-//    measurement, which is why the daemon prefills the cache (LoudnessPrefill, audio_files()) on
-//    a thread of its own at start and after each reload. A file that fails on the worker before
-//    any audio (it cannot be measured or decoded) is logged skipped_file when its start comes,
-//    and the next item starts on that frame, as in the synchronous mode.
+//    Gain of a file not yet in the cache: the worker measures it (on its measuring thread)
+//    before queueing the stream's first block, so a stream always plays at its normalised gain
+//    from its first sample; the stream has its lead (EngineOptions::lead, or the length of the
+//    item before it) to get ready. A long unmeasured file delays its own first block by the
+//    measurement (the other streams keep being refilled meanwhile), which is why the daemon
+//    prefills the cache (LoudnessPrefill, audio_files()) on a thread of its own at start and after
+//    each reload. A file that fails on the worker before any audio (it cannot be measured or
+//    decoded) is logged skipped_file when its start comes, and the next item starts on that frame,
+//    as in the synchronous mode.
 // Threading: one thread (the event loop); not thread-safe (the decode thread only touches the
 // streams and pools it is handed). Errors: as-run log writes throw content::SqliteError; the
 // engine's state is then unspecified.
@@ -130,6 +139,9 @@ struct EngineOptions {
   std::chrono::milliseconds decode_period{40};
   // The converter for files not at sample_rate_hz (broadcast.yaml resample_quality).
   Resampler::Quality resample_quality = Resampler::kDefaultQuality;
+  // Quiet hours beginning while a normal item plays: the file sounding then finishes if at most
+  // this much of it is left; otherwise it fades out at once. See the header comment.
+  std::chrono::milliseconds quiet_hours_finish{std::chrono::minutes{2}};
 };
 
 // The operator goes live (the `live` control command).
@@ -157,14 +169,15 @@ struct ZoneNowPlaying {
 };
 
 struct EngineStats {
-  std::size_t already_logged = 0;   // occurrences not played because the log has their key
-  std::size_t fired = 0;            // occurrences that became requests
-  std::size_t missed = 0;           // logged as missed by catch_up()
-  std::size_t caught_up = 0;        // late but within the grace: played at once
-  std::size_t skipped_files = 0;    // items skipped for a missing or undecodable file
-  std::size_t records = 0;          // as-run records appended
-  std::size_t fell_back = 0;        // live or relay zones ended by the silence fallback
-  std::size_t skipped_by_rule = 0;  // zones skipped for quiet hours or max_delay
+  std::size_t already_logged = 0;     // occurrences not played because the log has their key
+  std::size_t fired = 0;              // occurrences that became requests
+  std::size_t missed = 0;             // logged as missed by catch_up()
+  std::size_t caught_up = 0;          // late but within the grace: played at once
+  std::size_t skipped_files = 0;      // items skipped for a missing or undecodable file
+  std::size_t records = 0;            // as-run records appended
+  std::size_t fell_back = 0;          // live or relay zones ended by the silence fallback
+  std::size_t skipped_by_rule = 0;    // zones skipped for quiet hours or max_delay
+  std::size_t quiet_hours_ended = 0;  // zones where the start of quiet hours ended an item
 };
 
 class Engine {
@@ -227,10 +240,13 @@ class Engine {
   // `timeout` (tests render only after this, so the worker's output is deterministic). True at
   // once in the synchronous mode; false on timeout.
   [[nodiscard]] bool wait_decoded(std::chrono::milliseconds timeout);
-  // The file stream sounding (or due to start) in `zone`; null if none. Tests, diagnostics.
+  // The file stream sounding (or due to start) in `zone`; null if none. Tests and diagnostics:
+  // what neither the output nor the as-run log shows (whether the loop opened a stream whose
+  // measurement is held, where a resumed stream starts in its file).
   [[nodiscard]] std::shared_ptr<const PlaybackStream> current_stream(const std::string& zone) const;
 
-  // The start of the next occurrence not yet fired.
+  // When poll() has something to do next (minus EngineOptions::lead): the start of the next
+  // occurrence not yet fired, or the start of quiet hours while a normal item plays.
   [[nodiscard]] std::optional<content::TimePoint> next_due() const;
   // True while anything plays, waits or is suspended.
   [[nodiscard]] bool busy() const noexcept { return !m_plays.empty(); }
@@ -318,6 +334,20 @@ class Engine {
     std::int64_t live_pushed = 0;
     std::optional<std::int64_t> live_end;  // output frame where it ends (length or fallback)
     bool fell_back = false;
+    // Quiet hours: when it (re)started in the zone (the next start of quiet hours is looked up
+    // from there); whether that start was dealt with; set: the file sounding is its last one,
+    // and its record ends `preempted` with this reason.
+    content::TimePoint began{};
+    bool quiet_checked = false;
+    std::optional<std::string> cut_why;
+    // Items skipped on the way to `next` (or to the end when nothing follows): logged when their
+    // turn comes, forgotten if the play is halted before.
+    struct DeferredSkip {
+      std::size_t item = 0;
+      std::string reason;
+      std::int64_t frame = 0;
+    };
+    std::vector<DeferredSkip> deferred_skips;
   };
 
   // Returns the request's id, or 0 if nothing plays (logged why).
@@ -346,10 +376,23 @@ class Engine {
   void remember_position(ZonePlay& play, std::int64_t frame);
   void apply(const std::vector<ZoneDecision>& decisions, std::optional<std::int64_t> frame);
   void begin(ZonePlay& play, std::int64_t frame);
-  // A stream for the first playable item from `index` on; logs skipped ones. nullptr if none.
-  // The first stream starts `seek` frames into its item.
+  // A stream for the first playable item from `index` on; logs skipped ones (or, with `defer`,
+  // adds them there to log when their turn comes). nullptr if none. The first stream starts
+  // `seek` frames into its item.
   std::shared_ptr<PlaybackStream> prepare(ZonePlay& play, std::size_t& index, std::int64_t frame,
-                                          std::int64_t seek);
+                                          std::int64_t seek,
+                                          std::vector<ZonePlay::DeferredSkip>* defer = nullptr);
+  // Logs play.deferred_skips (their turn has come) and clears them.
+  void log_deferred(ZonePlay& play);
+  // Quiet hours (EngineQuietHours.cpp). The first start of quiet hours after `play` began, if
+  // the rule applies to it and it was not dealt with yet.
+  [[nodiscard]] std::optional<content::TimePoint> quiet_hours_start(const ZonePlay& play) const;
+  // Deals with every play whose start of quiet hours is due by `now` (less the lead).
+  void apply_quiet_hours(content::TimePoint now);
+  void end_for_quiet_hours(const PlayKey& key, content::TimePoint start);
+  // The last file of a play cut by quiet hours ended at `frame`: finishes its record, frees the
+  // zone.
+  void end_cut(const PlayKey& key, std::int64_t frame);
   void halt(ZonePlay& play, std::int64_t frame, const std::string& why,
             content::AsRunOutcome outcome);
   void finish_zone(const PlayKey& key, std::int64_t frame);

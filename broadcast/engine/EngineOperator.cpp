@@ -77,7 +77,10 @@ bool Engine::skip(const std::string& zone) {
     }
   }
   play.seek_frames = 0;
-  if (++play.item < active->second.items.size())
+  play.deferred_skips.clear();  // begin() meets them again
+  if (play.cut_why)             // quiet hours had made this its last file
+    end_cut(key, frame);
+  else if (++play.item < active->second.items.size())
     begin(play, frame);
   else
     finish_zone(key, frame);

@@ -26,6 +26,44 @@ std::pair<std::string, std::string> wait_text(std::chrono::seconds wait) {
   return {fmt::format("{} phút", minutes), fmt::format("{} min", minutes)};
 }
 
+std::string hhmm(const config::TimeOfDay& t) {
+  return fmt::format("{:02}:{:02}", t.hour, t.minute);
+}
+
+// A normal slot whose item, started on time, still plays when quiet hours begin: the engine cuts
+// it then (after the file playing, or with a fade). One warning per slot, at its first such day.
+void warn_quiet_hours_run_in(const Schedule& schedule, const std::vector<AgendaEntry>& entries,
+                             config::Diagnostics& diagnostics) {
+  if (!schedule.quiet_hours) return;
+  const QuietHours& quiet = *schedule.quiet_hours;
+  const std::chrono::seconds day = std::chrono::hours{24};
+  std::set<std::string> warned;
+  for (const auto& e : entries) {
+    const Occurrence& o = e.occurrence;
+    if (o.priority != Priority::normal || e.length <= std::chrono::milliseconds{0}) continue;
+    if (quiet.contains(o.local.time_of_day)) continue;  // never starts there
+    const auto until_quiet =
+        ((quiet.from.since_midnight() - o.local.time_of_day) % day + day) % day;
+    if (e.length <= until_quiet) continue;
+    const Slot* slot = schedule.find_slot(o.slot_id);
+    if (slot == nullptr || !warned.insert(o.slot_id).second) continue;
+    const auto [vi, en] =
+        wait_text(std::chrono::ceil<std::chrono::seconds>(e.length - until_quiet));
+    diagnostics.warning(
+        slot->position, "slots." + o.slot_id,
+        config::Message{
+            fmt::format("lúc {} phát lấn {} vào giờ yên lặng {}–{}: khi giờ yên lặng bắt đầu nó "
+                        "dừng, sau tệp đang phát hoặc ngắt dần",
+                        local_text(o.local), vi, hhmm(quiet.from), hhmm(quiet.until)),
+            fmt::format("at {} it runs {} into quiet hours {}–{}: it stops when they begin, after "
+                        "the file playing or with a fade",
+                        local_text(o.local), en, hhmm(quiet.from), hhmm(quiet.until))},
+        {},
+        config::Message{"cho bắt đầu sớm hơn, hoặc rút ngắn (xem config/README.md, quiet_hours)",
+                        "start it earlier, or shorten it (see config/README.md, quiet_hours)"});
+  }
+}
+
 }  // namespace
 
 void warn_overlaps(const Schedule& schedule, const std::vector<AgendaEntry>& entries,
@@ -68,6 +106,7 @@ void warn_overlaps(const Schedule& schedule, const std::vector<AgendaEntry>& ent
       if (holder.entry == nullptr || end > holder.end) holder = Holder{&e, end};
     }
   }
+  warn_quiet_hours_run_in(schedule, entries, diagnostics);
 }
 
 }  // namespace tinxa::broadcast

@@ -158,7 +158,30 @@ TEST_CASE("PortAudio lists the ALSA test devices by name", "[audio][portaudio]")
   CHECK(std::find(names.begin(), names.end(), "zone1") != names.end());
   CHECK(std::find(names.begin(), names.end(), "zone2") != names.end());
   CHECK(find_output_device("zone2") >= 0);
-  CHECK_THROWS_WITH(find_output_device("zone9"), Catch::Contains("zone1"));
+  // What an operator reads: Vietnamese, then English, then the devices that exist.
+  CHECK_THROWS_WITH(find_output_device("zone9"),
+                    Catch::Contains("không có thiết bị ra tên 'zone9' / no output device named "
+                                    "'zone9'") &&
+                        Catch::Contains("zone1"));
+}
+
+TEST_CASE(
+    "A PortAudio device that cannot be opened says why in Vietnamese and English, then in "
+    "PortAudio's words",
+    "[audio][portaudio]") {
+  const tinxa::test::TempDir dir;
+  use_test_alsa(dir.path());
+  Mixer mixer{48000};
+  PortAudioSink sink;
+  // No ALSA device takes 200 channels.
+  CHECK_THROWS_WITH(
+      sink.open("zone1", 48000, 200, mixer),
+      Catch::StartsWith("không mở được thiết bị ra 'zone1' 48000 Hz, 200 kênh / "
+                        "cannot open output device 'zone1' 48000 Hz, 200 channels: ") &&
+          Catch::EndsWith("Invalid number of channels"));
+  CHECK_THROWS_WITH(LiveInput("no-such-input", 48000),
+                    Catch::Contains("không có thiết bị vào tên 'no-such-input' / no input device "
+                                    "named 'no-such-input'"));
 }
 
 TEST_CASE("Two PortAudio zones each carry their own tone and not the other's", "[audio][e2e]") {

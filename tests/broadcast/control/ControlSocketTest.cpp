@@ -4,14 +4,21 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <memory>
+#include <stdexcept>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "broadcast/control/ControlClient.hpp"
 #include "broadcast/control/ControlError.hpp"
 #include "broadcast/control/ControlServer.hpp"
+#include "broadcast/control/UniqueFd.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace tinxa::broadcast {
@@ -42,7 +49,112 @@ class ServingThread {
   std::thread m_thread;
 };
 
+// A raw client: connected (the server accepts it on its next on_ready), nothing read.
+UniqueFd raw_client(const std::filesystem::path& socket) {
+  UniqueFd fd{::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)};
+  REQUIRE(fd.valid());
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  const std::string text = socket.string();
+  std::copy(text.begin(), text.end(), address.sun_path);
+  REQUIRE(::connect(fd.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
+  return fd;
+}
+
+void send_line(const UniqueFd& fd, const std::string& line) {
+  const std::string text = line + "\n";
+  REQUIRE(::send(fd.get(), text.data(), text.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(text.size()));
+}
+
+// Polls and serves `server` on this thread until `done` holds (bounded: 10 s).
+template <typename Done>
+void serve_until(ControlServer& server, Done done) {
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (!done() && std::chrono::steady_clock::now() < deadline) {
+    std::vector<pollfd> fds;
+    server.add_poll_fds(fds);
+    if (::poll(fds.data(), fds.size(), 20) > 0) server.on_ready(fds);
+  }
+  REQUIRE(done());
+}
+
 }  // namespace
+
+TEST_CASE("A handler that throws leaves no client to defer to", "[control][socket][defer]") {
+  const tinxa::test::TempDir dir;
+  int calls = 0;
+  ControlServer server(dir / "control.sock", "", [&](const Request&) -> Response {
+    ++calls;
+    throw std::runtime_error("handler failed");
+  });
+  const auto client = raw_client(dir / "control.sock");
+  send_line(client, "status");
+  // The loop's turns until the handler's exception comes out of on_ready (bounded: 10 s).
+  bool thrown = false;
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (!thrown && std::chrono::steady_clock::now() < deadline) {
+    std::vector<pollfd> fds;
+    server.add_poll_fds(fds);
+    if (::poll(fds.data(), fds.size(), 20) <= 0) continue;
+    try {
+      server.on_ready(fds);
+    } catch (const std::runtime_error&) {
+      thrown = true;
+    }
+  }
+  REQUIRE(thrown);
+  CHECK(calls == 1);
+  // Outside the handler: refused, not written into the client served when it threw.
+  CHECK_THROWS_AS((void)server.defer(), std::logic_error);
+}
+
+TEST_CASE("A client that hangs up while its reload answer is deferred harms nobody",
+          "[control][socket][defer]") {
+  const tinxa::test::TempDir dir;
+  std::vector<ControlServer::Ticket> tickets;
+  std::unique_ptr<ControlServer> server;
+  server = std::make_unique<ControlServer>(dir / "control.sock", "", [&](const Request& r) {
+    if (r.command == "reload") {
+      tickets.push_back(server->defer());
+      return Response{};
+    }
+    Response response;
+    response.fields = {{"state", "idle"}};
+    return response;
+  });
+  // Two clients ask for a reload and hang up before it is answered: one answered before the
+  // server notices (the send fails quietly), one after it dropped the client (ignored).
+  auto first = raw_client(dir / "control.sock");
+  auto second = raw_client(dir / "control.sock");
+  send_line(first, "reload");
+  send_line(second, "reload");
+  serve_until(*server, [&] { return tickets.size() == 2; });
+  CHECK(server->client_count() == 2);
+  first.reset();
+  server->answer(tickets[0], Response::ok());
+  second.reset();
+  serve_until(*server, [&] { return server->client_count() == 0; });
+  server->answer(tickets[1], Response::ok());
+  // Another client is served as usual.
+  std::atomic<bool> done{false};
+  Response status;
+  std::thread other{[&] {
+    try {
+      auto client = ControlClient::connect(dir / "control.sock", 5s);
+      status = client.send(Request{"status", {}});
+    } catch (const std::exception& e) {
+      status = Response::fail(AckCode::failed, "status", e.what());
+    }
+    done = true;
+  }};
+  serve_until(*server, [&] { return done.load(); });
+  other.join();
+  CHECK_FALSE(status.error);
+  REQUIRE(status.fields.size() == 1);
+  CHECK(status.fields[0].second == "idle");
+  server.reset();
+}
 
 TEST_CASE("A client's request reaches the handler and its answer comes back", "[control][socket]") {
   const tinxa::test::TempDir dir;

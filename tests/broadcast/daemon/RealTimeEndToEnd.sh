@@ -7,7 +7,8 @@
 #   in z1, and the slot "hen-gio" that the old schedule has at start + 8 s: tone-c, 400 Hz, z2),
 #   the good file back (the file watcher applies it: hen-gio still plays once), jackd killed
 #   under an announcement (device_failure in the as-run log) and started again (the devices
-#   reopen and play), then SIGTERM (exit status 0).
+#   reopen and play), then SIGTERM (exit status 0). Last, a restart on a broken schedule runs
+#   the last good copy the daemon kept (and `tinxa status` says so); without it, exit status 1.
 # Then each capture must hold its zone's tones and none of the other zone's, and `tinxa log`
 # must list every broadcast as played. Each zone is also recorded off air by the daemon itself
 # (z1 to WAV, z2 to FLAC): its day file must hold the zone's tones only, and tone-a where the
@@ -233,4 +234,32 @@ awk -v o="$ONSET" -v t="$T_PLAY" -v s="$START" \
   'BEGIN { d = o - (t - s); printf "off-air onset of tone-a: %.3f s, wall clock says %.3f s (%+.3f)\n", o, t - s, d; exit !(d > -0.1 && d < 0.6) }' \
   || fail "tone-a is not at its wall-clock place in z1's off-air file"
 echo "ok: the off-air recordings hold each zone's audio at its time"
+
+# A restart on a broken schedule (bad YAML): the daemon runs the last good copy it kept in
+# data/broadcast, and says so in its log and in `tinxa status`. Without a copy it exits 1.
+printf 'zones: [\n' > "$W/schedule.yaml"
+"$DAEMON" --config "$W" > "$W/daemon-last-good.log" 2>&1 &
+DAEMON_PID=$!
+for _ in $(seq 150); do
+  tinxa status > "$W/status-last-good.txt" 2>&1 && break
+  kill -0 "$DAEMON_PID" 2>/dev/null \
+    || fail "the daemon did not start on its last good copy: $(cat "$W/daemon-last-good.log")"
+  sleep 0.1
+done
+grep -q "running the last good copy: $W/data/broadcast/last-good-content" \
+  "$W/status-last-good.txt" || fail "status: $(cat "$W/status-last-good.txt")"
+grep -q "schedule.yaml:[0-9]*:[0-9]*: lỗi/error" "$W/daemon-last-good.log" \
+  || fail "the start does not name the error: $(cat "$W/daemon-last-good.log")"
+grep -q "running the last good copy" "$W/daemon-last-good.log" \
+  || fail "the log does not say the last good copy runs: $(cat "$W/daemon-last-good.log")"
+kill -TERM "$DAEMON_PID"
+wait "$DAEMON_PID" || fail "the daemon on its last good copy exited with $? on SIGTERM"
+DAEMON_PID=
+rm -rf "$W/data/broadcast"
+status=0
+"$DAEMON" --config "$W" > "$W/daemon-no-copy.log" 2>&1 || status=$?
+[[ $status -eq 1 ]] || fail "a broken start without a copy exited $status, expected 1"
+grep -q "errors; fix them and start again" "$W/daemon-no-copy.log" \
+  || fail "no-copy start: $(cat "$W/daemon-no-copy.log")"
+echo "ok: a broken schedule at start runs the last good copy, and fails without one"
 echo "PASS"

@@ -111,6 +111,20 @@ inline Occurrence occurrence(const std::string& slot, content::TimePoint start,
   return o;
 }
 
+// An occurrence as the expansion makes it, `after_origin` after kOrigin: `local` is the wall
+// clock at its start (kOrigin is 06:00 on 2026-11-30 in Asia/Ho_Chi_Minh), which the quiet
+// hours rules read.
+inline Occurrence scheduled_at(const std::string& slot, std::chrono::milliseconds after_origin,
+                               std::vector<std::string> zones, PlayItem play,
+                               Priority priority = Priority::normal) {
+  auto o = occurrence(slot, kOrigin + after_origin, std::move(zones), std::move(play), priority);
+  o.local = content::LocalDateTime{
+      std::chrono::year{2026} / 11 / 30,
+      std::chrono::hours{6} + std::chrono::duration_cast<std::chrono::seconds>(after_origin)};
+  o.scheduled = o.local;
+  return o;
+}
+
 inline PlayItem playlist(const std::string& id) { return {PlayKind::playlist, id, {}, {}}; }
 inline PlayItem announcement(const std::string& id) { return {PlayKind::announcement, id, {}, {}}; }
 

@@ -289,6 +289,49 @@ TEST_CASE("a relay that falls silent falls back after N seconds, logged with the
   CHECK(test::audible_span(drive.audio(1), static_cast<std::size_t>(frame(2000ms))).first == -1);
 }
 
+TEST_CASE("an operator's live microphone that falls silent falls back after N seconds, logged",
+          "[engine][live]") {
+  Installation site{"engine-live-silence"};
+  auto o = options();
+  o.silence_fallback = 5s;  // the request's own value wins
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, o};
+  engine.set_live_sources(tones(kRate));  // one second of sound, then silence
+  EngineDriver drive{engine, site.clock};
+  engine.schedule({test::occurrence("sang", kOrigin, {"z1"}, test::playlist("p"))});
+  drive.run_until(kOrigin + 1s);
+  auto request = mic({"z1", "z2"});
+  request.silence_fallback = 2s;
+  const RequestId id = engine.start_live(request);
+  drive.run_until(kOrigin + 8s);
+  CHECK_FALSE(engine.busy());
+  CHECK(engine.live_ids().empty());
+  CHECK_FALSE(engine.stop_live(id));  // it is over: nothing for the operator to stop
+  CHECK(engine.stats().fell_back == 2);
+
+  auto slots = by_slot(site.log);
+  const auto& live = slots["live"];
+  REQUIRE(live.size() == 2);  // one per zone
+  for (const auto& r : live) {
+    CHECK(r.outcome == AsRunOutcome::fell_back);
+    CHECK(r.item_id == "mic");
+    CHECK(ms_of(r.started) == 1000);
+    CHECK(ms_of(r.ended) == 4000);  // sound until 2 s, then 2 s of silence
+    CHECK_THAT(r.detail, Catch::Contains("was silent for 2 s, fell back"));
+  }
+  // z1 goes back to the playlist the microphone cut 0.5 s into `a` (0.1 s pre-roll).
+  const auto& p = slots["sang"];
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].outcome == AsRunOutcome::preempted);
+  CHECK(p[1].outcome == AsRunOutcome::resumed);
+  CHECK(ms_of(p[1].started) == 4000);
+  CHECK(test::crossings_per_second(drive.audio(0), frame(4050ms), frame(4550ms)) ==
+        Approx(1000).epsilon(0.02));
+  // The microphone sounded (300 Hz) until the silence, and z2 is silent after the fallback.
+  CHECK(test::crossings_per_second(drive.audio(1), frame(1100ms), frame(1900ms)) ==
+        Approx(600).epsilon(0.02));
+  CHECK(test::audible_span(drive.audio(1), static_cast<std::size_t>(frame(2000ms))).first == -1);
+}
+
 TEST_CASE("an input that cannot be opened is refused and logged as a device failure",
           "[engine][live]") {
   Installation site{"engine-live-fail"};

@@ -32,7 +32,34 @@ std::vector<config::Diagnostic> overlaps_of(const std::string& slots) {
   return diagnostics.items();
 }
 
+std::vector<config::Diagnostic> quiet_warnings_of(const std::string& slots) {
+  const auto schedule =
+      test::schedule_of("quiet_hours: {from: \"21:00\", until: \"06:00\"}\nslots:\n" + slots);
+  const auto zone = content::TimeZone::load("Asia/Ho_Chi_Minh");
+  auto entries = build_agenda(
+      test::expand_days(schedule, zone, std::chrono::year{2026} / 11 / 16, 7), bundle());
+  config::Diagnostics diagnostics;
+  warn_overlaps(schedule, entries, diagnostics);
+  return diagnostics.items();
+}
+
 }  // namespace
+
+TEST_CASE("A normal slot whose item would still play when quiet hours begin is warned about",
+          "[schedule][overlaps][quiet]") {
+  const auto found =
+      quiet_warnings_of(R"(  muon: {announcement: tin, at: "20:58", zones: [trung-tam]}
+  kip: {announcement: tin, at: "20:55", zones: [ap-2]}
+  uu-tien: {announcement: tin, at: "20:58", priority: priority}
+)");
+  REQUIRE(found.size() == 1);  // 20:55 + 5 min ends as quiet hours begin: no conflict
+  CHECK(found[0].severity == config::Severity::warning);
+  CHECK(found[0].key_path == "slots.muon");
+  CHECK(found[0].message.en ==
+        "at 16/11/2026 20:58 it runs 3 min into quiet hours 21:00–06:00: it stops when they begin, "
+        "after the file playing or with a fade");
+  CHECK_THAT(found[0].message.vi, Catch::Contains("giờ yên lặng"));
+}
 
 TEST_CASE("Two normal slots that overlap in a zone are warned about once, at the later one",
           "[schedule][overlaps]") {
