@@ -209,7 +209,13 @@ int KioskApp::run() {
   sdl::SdlContext sdl_context(sdl::VideoMode::display,
                               lockdown ? sdl::Lockdown::on : sdl::Lockdown::off);
   const bool gpu = has_gpu_device();
-  const auto renderer = choose_renderer(m_settings.kiosk.renderer, gpu);
+  const auto chosen = choose_renderer(m_settings.kiosk.renderer, gpu);
+  const auto renderer = renderer_for_driver(chosen, SDL_GetCurrentVideoDriver());
+  if (renderer != chosen) {
+    std::cerr << "tinxa-kiosk: trên KMSDRM dùng renderer accelerated (software bị lỗi trên SDL "
+                 "2.26) / on KMSDRM the accelerated renderer is used (software crashes in SDL "
+                 "2.26)\n";
+  }
   // SDL backs an X11 window's surface with an OpenGL texture by default, which loads Mesa
   // (about 95 MB more resident memory under Xvfb) even for the software renderer; X11 can show
   // the surface itself (XShm). Other drivers (Wayland, KMS/DRM) need the texture.

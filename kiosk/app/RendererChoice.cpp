@@ -29,6 +29,12 @@ sdl::KioskWindow::Renderer choose_renderer(config::KioskSettings::Renderer wante
   return gpu ? Chosen::accelerated : Chosen::software;
 }
 
+sdl::KioskWindow::Renderer renderer_for_driver(sdl::KioskWindow::Renderer chosen,
+                                               std::string_view driver) {
+  if (driver == "KMSDRM") return sdl::KioskWindow::Renderer::accelerated;
+  return chosen;
+}
+
 std::string describe_choice(config::KioskSettings::Renderer wanted, bool gpu) {
   const bool software = choose_renderer(wanted, gpu) == sdl::KioskWindow::Renderer::software;
   std::string line = software ? "software" : "accelerated";

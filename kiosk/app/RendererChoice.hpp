@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace tinxa::kiosk::app {
 
@@ -17,6 +18,12 @@ namespace tinxa::kiosk::app {
 // is a GPU device and software otherwise.
 [[nodiscard]] sdl::KioskWindow::Renderer choose_renderer(config::KioskSettings::Renderer wanted,
                                                          bool gpu);
+
+// The renderer that can run on SDL's video driver `driver` (SDL_GetCurrentVideoDriver()):
+// `chosen`, except that SDL 2.26's software renderer crashes on KMSDRM (at its first frame, in the
+// kiosk and in a 30-line SDL program alike: tests/kiosk/kms), where the accelerated one is used.
+[[nodiscard]] sdl::KioskWindow::Renderer renderer_for_driver(sdl::KioskWindow::Renderer chosen,
+                                                             std::string_view driver);
 
 // One line for the log: "software (auto, no GPU device in /dev/dri)".
 [[nodiscard]] std::string describe_choice(config::KioskSettings::Renderer wanted, bool gpu);

@@ -21,6 +21,14 @@ TEST_CASE("renderer auto draws in software without a GPU device, else on the GPU
         "accelerated (renderer: accelerated)");
 }
 
+TEST_CASE("On KMSDRM the kiosk draws with the accelerated renderer, software crashes there",
+          "[kiosk][app]") {
+  CHECK(kiosk::app::renderer_for_driver(Chosen::software, "KMSDRM") == Chosen::accelerated);
+  CHECK(kiosk::app::renderer_for_driver(Chosen::accelerated, "KMSDRM") == Chosen::accelerated);
+  CHECK(kiosk::app::renderer_for_driver(Chosen::software, "x11") == Chosen::software);
+  CHECK(kiosk::app::renderer_for_driver(Chosen::software, "wayland") == Chosen::software);
+}
+
 TEST_CASE("A GPU device is a card or render node in the DRI folder", "[kiosk][app]") {
   tinxa::test::TempDir dri;
   CHECK_FALSE(kiosk::app::has_gpu_device(dri / "missing"));

@@ -1,0 +1,237 @@
+#!/bin/bash
+# End to end on KMS/DRM without a desktop: tinxa-kiosk as the only program on the console of a
+# Debian 12 guest under qemu (no X11, no Wayland, no systemd), SDL's kmsdrm driver on the guest's
+# DRM device (qemu's virtio-vga, virtio_gpu without 3D: Mesa draws with llvmpipe), touch
+# through a uinput touchscreen (evemu-device) that SDL reads through evdev. qemu's `screendump`
+# (QMP) captures what is on the display, and each capture is compared with the offscreen tour
+# for the same size and time:
+#   - rotation 0 (1280x720 panel): home; a tap on the second tile reaches SDL at that place and
+#     opens its category;
+#   - rotation 90 (the same panel, the kiosk's picture 720x1280 portrait): home (the capture
+#     turned back a quarter); a tap where the second tile is seen on the panel opens it.
+# Run from the source root, as root (debootstrap, chroot); the guest is built once into
+# GUEST (MakeGuest.sh) and reused:
+#   tests/kiosk/kms/KmsEndToEnd.sh build/.../tinxa-kiosk OUT GUEST
+# Exits 77 (skipped) when qemu-system-x86_64, debootstrap or ImageMagick is missing, or when not
+# root. Uses KVM when /dev/kvm is usable, else qemu's software emulation (TCG, much slower).
+set -euo pipefail
+KIOSK=$(realpath "$1")
+OUT=$2
+GUEST=$3
+AT=2026-11-28T14:30
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/../XvfbKiosk.bash"  # differing, expect_changed
+started=$SECONDS
+
+for tool in qemu-system-x86_64 debootstrap mke2fs compare convert; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "SKIP: $tool is not installed (deploy/packages.txt: qemu-system-x86, debootstrap)"
+    exit 77
+  fi
+done
+if [ "$(id -u)" != 0 ]; then
+  echo "SKIP: building the guest needs root (debootstrap, chroot)"
+  exit 77
+fi
+
+"$HERE/MakeGuest.sh" "$KIOSK" "$GUEST"
+echo "figure: guest ready after $((SECONDS - started)) s"
+
+rm -rf "$OUT"
+mkdir -p "$OUT/work"
+# The kiosk's settings: fullscreen on a 1280x720 panel, turned or not; no idle question and no
+# attract mode while the test is slow. The accelerated renderer (OpenGL on Mesa's llvmpipe
+# through EGL/GBM, what `auto` picks with a DRM device): SDL 2.26's software renderer segfaults
+# on kmsdrm here (its window texture), in the kiosk and in a 30-line SDL program alike.
+config() {
+  mkdir -p "$OUT/work/$1"
+  cat >"$OUT/work/$1/site.yaml" <<'EOF'
+commune_name: Xã thử KMS
+province: dong-nai
+province_name: Đồng Nai
+time_zone: Asia/Ho_Chi_Minh
+content_dir: ../content
+data_dir: data
+EOF
+  cat >"$OUT/work/$1/kiosk.yaml" <<EOF
+display:
+  width_px: 1280
+  height_px: 720
+  rotation: $2
+  diagonal_inches: 15.6
+  fullscreen: true
+renderer: accelerated
+video_driver: kmsdrm
+idle:
+  warn_after: 1h
+attract:
+  after: 0s
+EOF
+}
+config upright 0
+config turned 90
+SDL_VIDEODRIVER=offscreen "$KIOSK" --config "$OUT/work/upright" --content content/sample \
+  --size 1280x720 --at "$AT" --screenshots "$OUT/expected" >/dev/null
+SDL_VIDEODRIVER=offscreen "$KIOSK" --config "$OUT/work/turned" --content content/sample \
+  --size 1280x720 --at "$AT" --screenshots "$OUT/expected-turned" >/dev/null
+
+# The second disk: the kiosk (without its debug information), the content, the settings.
+objcopy --strip-debug "$KIOSK" "$OUT/work/tinxa-kiosk"
+cp -r content/sample "$OUT/work/content"
+cp "$HERE/Touchscreen.evemu" "$OUT/work/"
+echo "$AT" >"$OUT/work/at"
+mke2fs -q -t ext4 -d "$OUT/work" "$OUT/work.img" "$(($(du -sm "$OUT/work" | cut -f1) + 32))M"
+
+# The guest: its console on the first serial port (a log), the command line of GuestInit.sh on
+# the second (two FIFOs), QMP on stdin/stdout (a FIFO, a log).
+mkfifo "$OUT/cmd.in" "$OUT/cmd.out" "$OUT/monitor.in"
+exec 5<>"$OUT/cmd.in" 6<>"$OUT/cmd.out" 7<>"$OUT/monitor.in"
+# Not "-cpu max" under TCG: with it llvmpipe's generated code segfaults the kiosk at its first
+# textured frame (qemu 7.2's emulation of the newer vector extensions); qemu64 works.
+accel=tcg,thread=multi
+cpu=qemu64
+if [ -w /dev/kvm ]; then
+  accel=kvm
+  cpu=host
+fi
+QEMU_PID=
+cleanup() {
+  [ -n "$QEMU_PID" ] && kill "$QEMU_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+boot=$SECONDS
+qemu-system-x86_64 -machine pc -accel $accel -cpu $cpu -smp 2 -m 1024 -nodefaults -no-reboot \
+  -kernel "$GUEST/vmlinuz" -initrd "$GUEST/initrd.img" \
+  -append "root=/dev/vda ro console=ttyS0 init=/tinxa-init loglevel=4 panic=-1" \
+  -drive file="$GUEST/root.img",if=virtio,format=raw,snapshot=on \
+  -drive file="$OUT/work.img",if=virtio,format=raw \
+  -device virtio-vga,xres=1280,yres=720 -display none \
+  -serial file:"$OUT/serial.log" -serial pipe:"$OUT/cmd" \
+  -qmp stdio <"$OUT/monitor.in" >"$OUT/monitor.log" 2>&1 &
+QEMU_PID=$!
+echo '{"execute": "qmp_capabilities"}' >&7
+
+# A command to the guest; its answer must start with "ok".
+guest() {
+  local answer
+  echo "$*" >&5
+  if ! read -r -t 300 answer <&6; then
+    echo "FAIL: the guest did not answer \"$*\" (see $OUT/serial.log)" >&2
+    tail -20 "$OUT/serial.log" >&2
+    exit 1
+  fi
+  answer=${answer%$'\r'}
+  case $answer in
+    ok*) ;;
+    *)
+      echo "FAIL: the guest answered \"$answer\" to \"$*\"" >&2
+      exit 1
+      ;;
+  esac
+}
+# The guest says "ok ready" once udev and the touchscreen are up.
+ready=
+for _ in $(seq 120); do
+  read -r -t 5 ready <&6 && break
+  if ! kill -0 "$QEMU_PID" 2>/dev/null; then
+    echo "FAIL: qemu stopped:" >&2
+    cat "$OUT/monitor.log" >&2
+    exit 1
+  fi
+done
+if [ -z "$ready" ]; then
+  echo "FAIL: the guest did not start in 10 minutes (see $OUT/serial.log)" >&2
+  tail -20 "$OUT/serial.log" >&2
+  exit 1
+fi
+echo "figure: guest booted in $((SECONDS - boot)) s (${ready%$'\r'}, accel $accel)"
+grep -a '^tinxa-guest:' "$OUT/serial.log" || true
+if ! grep -aq 'ID_INPUT_TOUCHSCREEN=1' "$OUT/serial.log"; then
+  echo "FAIL: udev did not make the uinput device a touchscreen" >&2
+  exit 1
+fi
+
+# What is on the DRM display now, as $OUT/NAME.png; turned back a quarter when $2 is "turned".
+shot() {
+  local ppm=$OUT/$1.ppm
+  rm -f "$ppm"
+  echo "{\"execute\": \"screendump\", \"arguments\": {\"filename\": \"$ppm\"}}" >&7
+  for _ in $(seq 100); do
+    [ -s "$ppm" ] && convert "$ppm" "$OUT/$1.png" 2>/dev/null && break
+    sleep 0.2
+  done
+  [ "${2:-}" = turned ] && convert "$OUT/$1.png" -rotate -90 "$OUT/$1.png"
+  rm -f "$ppm"
+}
+# Captures until the screen looks like the tour's image $2 ($3: expected or expected-turned),
+# for up to $4 seconds: the kiosk is slow to start under software emulation.
+await_screen() {
+  local name=$1 image=$OUT/$3/$2.png n=
+  local deadline=$((SECONDS + $4))
+  while [ $SECONDS -lt "$deadline" ]; do
+    shot "$name" "${3#expected-}"
+    n=$(differing "$OUT/$name.png" "$image")
+    if [ "${n%.*}" -le 2000 ]; then
+      echo "ok: $name looks like $2 ($n pixels differ, after $((SECONDS - deadline + $4)) s)"
+      return
+    fi
+    sleep 2
+  done
+  echo "FAIL: $name should look like $2, but $n pixels differ (see $OUT/$name.png)" >&2
+  grep -a '^tinxa-kiosk' "$OUT/serial.log" >&2 || true
+  exit 1
+}
+
+# The finger SDL reported for the last tap, "x y" normalised to 0..1 (SDL_EVENT_LOGGING).
+last_finger() {
+  grep -a 'SDL EVENT: SDL_FINGERDOWN' "$OUT/serial.log" | tail -1 |
+    sed -n 's/.* x=\([0-9.]*\) y=\([0-9.]*\) .*/\1 \2/p'
+}
+# A tap at panel pixel $1,$2: SDL must report a finger down there (within 2 pixels).
+tap() {
+  local before finger
+  before=$(grep -ac 'SDL EVENT: SDL_FINGERDOWN' "$OUT/serial.log" || true)
+  guest tap "$1" "$2"
+  for _ in $(seq 60); do
+    [ "$(grep -ac 'SDL EVENT: SDL_FINGERDOWN' "$OUT/serial.log" || true)" -gt "$before" ] && break
+    sleep 1
+  done
+  finger=$(last_finger)
+  if ! awk -v f="$finger" -v x="$1" -v y="$2" 'BEGIN { split(f, p, " ")
+      dx = p[1] * 1279 - x; dy = p[2] * 719 - y
+      exit !(f != "" && dx * dx + dy * dy <= 4) }'; then
+    echo "FAIL: SDL reported no finger down at $1,$2 (last: ${finger:-none})" >&2
+    exit 1
+  fi
+  echo "ok: the tap at $1,$2 reached SDL through evdev as a finger at $finger"
+}
+# Upright: home, then a tap on the second tile ("Ai là hộ nghèo, hộ cận nghèo"; 15.6 inches
+# make the tiles larger than in the Xvfb test: this one spans x 273-501, y 230-411).
+guest kiosk upright
+await_screen home 01-trang-chu expected 300
+if ! grep -aq '^tinxa-kiosk: KMSDRM' "$OUT/serial.log"; then
+  echo "FAIL: SDL did not use its kmsdrm driver:" >&2
+  grep -a '^tinxa-kiosk' "$OUT/serial.log" >&2 || true
+  exit 1
+fi
+echo "ok: $(grep -a '^tinxa-kiosk: KMSDRM' "$OUT/serial.log" | head -1)"
+tap 387 320
+await_screen category 11-muc-chuan-ngheo expected 120
+guest stop
+
+# Turned a quarter clockwise: the same panel shows the portrait picture (720x1280, the tour's
+# for the same panel and rotation). A point (x, y) of that picture is seen on the panel at
+# (1279 - y, x): the second tile, at (360, 350) in portrait, is touched at (929, 360).
+guest kiosk turned
+await_screen turned-home 01-trang-chu expected-turned 300
+tap $((1279 - 350)) 360
+await_screen turned-category 11-muc-chuan-ngheo expected-turned 120
+guest stop
+
+guest off
+wait "$QEMU_PID" 2>/dev/null || true
+QEMU_PID=
+echo "figure: whole test $((SECONDS - started)) s"
+echo "PASS"
