@@ -455,10 +455,29 @@ void KioskUi::render(Painter& painter) {
   m_home.render(painter);
   if (!m_maintenance) m_search.render(painter);
   const TextStyle bar = m_theme.bar();
-  const Size clock = painter.measure_text(m_clock_text, bar, 0);
   const int right = m_name_rect.right();
-  painter.text({right - clock.width, m_bar.y + (m_bar.height - clock.height) / 2}, m_clock_text,
-               bar, 0);
+  // The clock right of the buttons, as much of it as fits there (a narrow portrait panel):
+  // "Thứ Bảy, 28/11/2026 14:30", else "28/11/2026 14:30", else "14:30", else nothing.
+  const std::string_view full = m_clock_text;
+  const auto comma = full.find(", ");
+  const auto space = full.rfind(' ');
+  const std::string_view shorter[] = {
+      full, comma == std::string_view::npos ? full : full.substr(comma + 2),
+      space == std::string_view::npos ? full : full.substr(space + 1)};
+  std::string_view clock_text;
+  Size clock{};
+  for (const std::string_view candidate : shorter) {
+    clock = painter.measure_text(candidate, bar, 0);
+    if (clock.width <= m_name_rect.width) {
+      clock_text = candidate;
+      break;
+    }
+  }
+  if (clock_text.empty()) clock = {};
+  if (!clock_text.empty()) {
+    painter.text({right - clock.width, m_bar.y + (m_bar.height - clock.height) / 2}, clock_text,
+                 bar, 0);
+  }
   const Size name = painter.measure_text(m_site.commune_name, bar, 0);
   if (m_name_rect.x + name.width + m_theme.margin_px() < right - clock.width) {
     painter.text({m_name_rect.x, m_bar.y + (m_bar.height - name.height) / 2}, m_site.commune_name,

@@ -7,6 +7,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
 
 using namespace tinxa;
 using namespace tinxa::kiosk;
@@ -53,6 +56,42 @@ TEST_CASE(
   CHECK(k.painter.drew_text("Chương trình giảm nghèo"));
   CHECK(k.painter.drew_text("Chữ to"));
   CHECK(k.painter.drew_text("Tương phản cao"));
+}
+
+TEST_CASE("On a narrow portrait panel the bar's clock shortens instead of covering the buttons",
+          "[kiosk][ui][home]") {
+  // A 720x1280 portrait panel from 30" down to 8": the buttons grow (16 mm each) and leave less
+  // room; the clock drops the weekday, then the date, then itself, and never covers a button.
+  const std::vector<std::string> forms{"Thứ Bảy, 28/11/2026 14:30", "28/11/2026 14:30", "14:30",
+                                       ""};
+  std::size_t previous = 0;
+  std::set<std::size_t> seen;
+  for (double inches = 30.0; inches >= 8.0; inches -= 0.5) {
+    config::KioskSettings::Display display;
+    display.width_px = 720;
+    display.height_px = 1280;
+    display.diagonal_inches = inches;
+    test::UiFixture k(sample_bundle(), {year{2026} / 11 / 28, 14h + 30min},
+                      ui::Theme(ui::DisplayMetrics::from_settings(display),
+                                ui::ContrastMode::normal, ui::TextScale::normal));
+    k.draw();
+    INFO("720x1280 at " << inches << "\"");
+    const auto* clock = k.painter.find_text("14:30");
+    const std::string drawn = clock != nullptr ? clock->text : "";
+    const auto form =
+        static_cast<std::size_t>(std::find(forms.begin(), forms.end(), drawn) - forms.begin());
+    REQUIRE(form < forms.size());
+    CHECK(form >= previous);  // a smaller panel never shows more of it
+    previous = form;
+    seen.insert(form);
+    if (clock == nullptr) continue;
+    const int bar_bottom = k.kiosk.theme().bar_height_px();
+    for (const auto& target : k.painter.targets) {
+      if (target.y < bar_bottom) CHECK(clock->at.x >= target.right());
+    }
+    CHECK(clock->at.x + test::RecordingPainter::width_of(clock->text, clock->style.size_px) <= 720);
+  }
+  CHECK(seen == std::set<std::size_t>{0, 1, 2, 3});
 }
 
 TEST_CASE("The clock in the bar follows the virtual clock, and a new minute asks for a redraw",
