@@ -34,8 +34,11 @@ mapfile -t libraries < <(cut -d: -f1 <<<"$owners")
 # which include kms_swrast and llvmpipe), udev's library for SDL's evdev input, time zones.
 # libgl1 matters: without libGL.so.1 SDL 2.26 still creates its "opengl" renderer on EGL, with
 # its shaders off, and every frame on the panel is black.
+# weston: the kiosk as a Wayland client on weston's DRM backend (touch through libinput, wl_touch);
+# systemd, systemd-sysv, dbus, libpam-systemd: the kiosk's systemd unit with its logind session
+# (the guest boots systemd for that test; otherwise /tinxa-init is its init).
 extra=(linux-image-amd64 udev kmod evemu-tools libgbm1 libegl1 libegl-mesa0 libgles2 libgl1
-  libgl1-mesa-dri libdrm2 libudev1 tzdata)
+  libgl1-mesa-dri libdrm2 libudev1 tzdata weston systemd systemd-sysv dbus libpam-systemd)
 packages=$(printf '%s\n' "${libraries[@]}" "${extra[@]}" | sort -u | tr '\n' ' ')
 key=$(printf '%s\n' "$packages" | cat - "$HERE/GuestInit.sh" "$HERE/MakeGuest.sh" | sha256sum | cut -c1-16)
 if [ -f "$GUEST/key" ] && [ "$(cat "$GUEST/key")" = "$key" ] && [ -f "$GUEST/root.img" ]; then
