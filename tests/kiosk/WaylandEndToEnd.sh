@@ -5,11 +5,9 @@
 # the kiosk thinks it drew) and compared with the screen the offscreen tour renders for the same
 # size and time; a tap, a drag and Back go through weston's wl_pointer.
 #
-# Weston runs on its x11 backend, as a window on the Xvfb that xvfb-run starts, not on its
-# headless backend: the headless backend has no wl_seat, and Debian 12's SDL 2.26.5 crashes in
-# SDL_Init under a compositor without one (libsdl-org/SDL#8898, fixed in SDL 2.30). The x11
-# backend gives weston a seat, and xdotool's clicks on weston's window reach the kiosk as Wayland
-# pointer events. Also prints the kiosk's resident memory and its start to first frame (from
+# Weston runs on its x11 backend, as a window on the Xvfb that xvfb-run starts (WestonX11.bash
+# says why not headless): xdotool's clicks on weston's window reach the kiosk as Wayland pointer
+# events. Also prints the kiosk's resident memory and its start to first frame (from
 # WAYLAND_DEBUG's timestamps); figures only, nothing asserted on them. Run from the source root:
 #   xvfb-run -a -s "-screen 0 1600x900x24" tests/kiosk/WaylandEndToEnd.sh build/.../tinxa-kiosk OUT
 # Exits 77 (skipped) when weston or its x11 backend is not installed (deploy/packages.txt has it).
@@ -19,52 +17,16 @@ OUT=$2
 SIZE=1280x720
 AT=2026-11-28T14:30
 source "$(dirname "$0")/XvfbKiosk.bash"  # differing, expect_same, expect_changed, drag_up
-
-for tool in weston weston-screenshooter; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "SKIP: $tool is not installed (deploy/packages.txt: weston)"
-    exit 77
-  fi
-done
-if ! ls /usr/lib/*/libweston-*/x11-backend.so >/dev/null 2>&1; then
-  echo "SKIP: weston's x11-backend.so is not installed"
-  exit 77
-fi
+source "$(dirname "$0")/WestonX11.bash"  # weston_skip_unless_installed, weston_start, weston_shot
+weston_skip_unless_installed
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
 SDL_VIDEODRIVER=offscreen "$KIOSK" --content content/sample --size "$SIZE" --at "$AT" \
   --screenshots "$OUT/expected" >/dev/null
 
-RUNTIME=$(mktemp -d)
-chmod 0700 "$RUNTIME"
-SOCKET=tinxa-kiosk-test
-WESTON_PID=
-KIOSK_PID=
-cleanup() {
-  [ -n "$KIOSK_PID" ] && kill "$KIOSK_PID" 2>/dev/null || true
-  [ -n "$WESTON_PID" ] && kill "$WESTON_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$RUNTIME"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-# kiosk-shell makes every toplevel fullscreen on the output, as a kiosk compositor would; the
-# pixman renderer needs no GPU; --debug lets weston-screenshooter bind weston_screenshooter.
-XDG_RUNTIME_DIR=$RUNTIME weston --backend=x11-backend.so --shell=kiosk-shell.so --use-pixman \
-  --width="${SIZE%x*}" --height="${SIZE#*x}" --socket="$SOCKET" --no-config --debug \
-  --log="$OUT/weston.log" 2>/dev/null &
-WESTON_PID=$!
-for _ in $(seq 100); do
-  [ -S "$RUNTIME/$SOCKET" ] && break
-  sleep 0.1
-done
-if [ ! -S "$RUNTIME/$SOCKET" ]; then
-  echo "FAIL: weston did not start (see $OUT/weston.log)" >&2
-  exit 1
-fi
-WID=$(timeout 10 xdotool search --sync --class '^Weston Compositor$' | head -1)
+# kiosk-shell makes every toplevel fullscreen on the output, as a kiosk compositor would.
+weston_start tinxa-kiosk-test "$OUT" --shell=kiosk-shell.so --no-config
 
 # The kiosk sees only the Wayland socket. WAYLAND_DEBUG timestamps every request in microseconds
 # of the real-time clock modulo 2^32, printed as milliseconds.
@@ -100,13 +62,7 @@ if ! grep -q '^tinxa-kiosk: wayland, renderer software' "$OUT/kiosk.log"; then
 fi
 echo "ok: SDL's video driver is wayland, renderer software, no DISPLAY"
 
-# What weston shows on its output, after the kiosk has had a second to settle.
-shot() {
-  sleep 1
-  (cd "$RUNTIME" && rm -f wayland-screenshot-*.png &&
-    env -u DISPLAY WAYLAND_DISPLAY="$SOCKET" XDG_RUNTIME_DIR="$RUNTIME" weston-screenshooter &&
-    mv wayland-screenshot-*.png "$OUT/$1.png")
-}
+shot() { weston_shot "$1"; }
 tap() { xdotool mousemove --window "$WID" "$1" "$2" click 1; }
 
 shot home

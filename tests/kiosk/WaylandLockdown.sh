@@ -30,18 +30,9 @@ AT=2026-11-28T14:30
 SOURCE_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WESTON_INI=$SOURCE_ROOT/deploy/weston/kiosk-weston.ini
 source "$(dirname "$0")/XvfbKiosk.bash" # differing, expect_same
+source "$(dirname "$0")/WestonX11.bash"  # weston_skip_unless_installed, weston_start, weston_shot
 started=$(date +%s%N)
-
-for tool in weston weston-screenshooter convert; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "SKIP: $tool is not installed (deploy/packages.txt: weston, imagemagick)"
-    exit 77
-  fi
-done
-if ! ls /usr/lib/*/libweston-*/x11-backend.so >/dev/null 2>&1; then
-  echo "SKIP: weston's x11-backend.so is not installed"
-  exit 77
-fi
+weston_skip_unless_installed
 
 rm -rf "$OUT"
 mkdir -p "$OUT/config" "$OUT/weston-cwd"
@@ -78,46 +69,17 @@ expected_pictures() {
 }
 expected_pictures &
 TOUR_PID=$!
+BACKGROUND_PIDS+=("$TOUR_PID")
 
-RUNTIME=$(mktemp -d)
-chmod 0700 "$RUNTIME"
-SOCKET=tinxa-kiosk-lockdown
-WESTON_PID=
-KIOSK_PID=
-cleanup() {
-  kill "$TOUR_PID" 2>/dev/null || true
-  if [ -n "$KIOSK_PID" ]; then kill "$KIOSK_PID" 2>/dev/null || true; fi
-  if [ -n "$WESTON_PID" ]; then kill "$WESTON_PID" 2>/dev/null || true; fi
-  wait 2>/dev/null || true
-  rm -rf "$RUNTIME"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-# The shipped weston.ini (kiosk-shell, no idle fade, no VT switching); the command line puts weston
-# on the x11 backend with the pixman renderer, and --debug lets weston-screenshooter bind
-# weston_screenshooter. Weston works in a folder of its own, where Super+S and Super+R leave
-# their files (deploy/weston/kiosk-weston.ini says why a kiosk's weston must not be able to write
-# there).
-(cd "$OUT/weston-cwd" &&
-  XDG_RUNTIME_DIR=$RUNTIME exec weston --config="$WESTON_INI" --backend=x11-backend.so \
-    --use-pixman --width="${SIZE%x*}" --height="${SIZE#*x}" --socket="$SOCKET" --debug \
-    --log="$OUT/weston.log" 2>/dev/null) &
-WESTON_PID=$!
-for _ in $(seq 100); do
-  [ -S "$RUNTIME/$SOCKET" ] && break
-  sleep 0.1
-done
-if [ ! -S "$RUNTIME/$SOCKET" ]; then
-  echo "FAIL: weston did not start (see $OUT/weston.log)" >&2
-  exit 1
-fi
+# The shipped weston.ini (kiosk-shell, no idle fade, no VT switching). Weston works in a folder of
+# its own, where Super+S and Super+R leave their files (deploy/weston/kiosk-weston.ini says why a
+# kiosk's weston must not be able to write there).
+weston_start tinxa-kiosk-lockdown "$OUT/weston-cwd" --config="$WESTON_INI"
 if ! grep -q "Using config file '$WESTON_INI'" "$OUT/weston.log" ||
   ! grep -q 'kiosk-shell.so' "$OUT/weston.log"; then
   echo "FAIL: weston did not read $WESTON_INI or load kiosk-shell (see $OUT/weston.log)" >&2
   exit 1
 fi
-WID=$(timeout 10 xdotool search --sync --class '^Weston Compositor$' | head -1)
 
 # The kiosk sees only the Wayland socket; kiosk.yaml asks for wayland and the software renderer.
 env -u DISPLAY -u SDL_VIDEODRIVER XDG_RUNTIME_DIR="$RUNTIME" WAYLAND_DISPLAY="$SOCKET" \
@@ -135,12 +97,7 @@ if ! grep -q '^tinxa-kiosk: wayland, renderer software' "$OUT/kiosk.log"; then
   exit 1
 fi
 
-shot() {
-  sleep 1
-  (cd "$RUNTIME" && rm -f wayland-screenshot-*.png &&
-    env -u DISPLAY WAYLAND_DISPLAY="$SOCKET" XDG_RUNTIME_DIR="$RUNTIME" weston-screenshooter &&
-    mv wayland-screenshot-*.png "$OUT/$1.png")
-}
+shot() { weston_shot "$1"; }
 still_running() {
   local who
   for who in "kiosk:$KIOSK_PID" "weston:$WESTON_PID"; do
