@@ -184,6 +184,9 @@ void ControlServer::answer(Ticket ticket, Response response) {
   const auto it = std::find_if(m_clients.begin(), m_clients.end(),
                                [&](const Client& c) { return ticket != 0 && c.waiting == ticket; });
   if (it == m_clients.end()) return;
+  // The handler answers its own request by returning the response, not through a ticket.
+  if (&*it == m_serving)
+    throw std::logic_error("ControlServer::answer for the request being handled");
   if (response.command.empty()) response.command = it->waiting_command;
   send_all(it->fd.get(), format_response(response));
   it->waiting = 0;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <list>
 #include <string>
 #include <vector>
 
@@ -69,7 +70,9 @@ class ControlServer {
   std::filesystem::path m_path;
   Handler m_handler;
   UniqueFd m_listener;
-  std::vector<Client> m_clients;
+  // A list: a client stays where it is while another is dropped (answer() may drop one while
+  // the handler runs for another).
+  std::list<Client> m_clients;
   Client* m_serving = nullptr;  // whose request the handler is answering
   Ticket m_last_ticket = 0;
 };

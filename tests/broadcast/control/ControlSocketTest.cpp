@@ -156,6 +156,61 @@ TEST_CASE("A client that hangs up while its reload answer is deferred harms nobo
   server.reset();
 }
 
+TEST_CASE("A handler may answer another client's deferred request but not its own",
+          "[control][socket][defer]") {
+  const tinxa::test::TempDir dir;
+  std::vector<ControlServer::Ticket> tickets;
+  std::unique_ptr<ControlServer> server;
+  server = std::make_unique<ControlServer>(dir / "control.sock", "", [&](const Request& r) {
+    if (r.command == "reload") {
+      tickets.push_back(server->defer());
+      return Response{};
+    }
+    if (r.command == "stop") {  // answers the first reload from inside this handler
+      server->answer(tickets.at(0), Response::ok());
+      return Response::ok();
+    }
+    // "skip": defers, then answers itself through the ticket: a programming error.
+    const auto own = server->defer();
+    server->answer(own, Response::ok());
+    return Response{};
+  });
+  const auto waiting = raw_client(dir / "control.sock");
+  const auto other = raw_client(dir / "control.sock");
+  send_line(waiting, "reload");
+  serve_until(*server, [&] { return tickets.size() == 1; });
+  send_line(other, "stop");
+  // Both clients get their answers: the greeting, then one OK line each.
+  auto received = [](const UniqueFd& fd, std::string& text) {
+    char buffer[256];
+    const ssize_t n = ::recv(fd.get(), buffer, sizeof buffer, MSG_DONTWAIT);
+    if (n > 0) text.append(buffer, static_cast<std::size_t>(n));
+    return std::count(text.begin(), text.end(), '\n') >= 2;
+  };
+  std::string waiting_text;
+  std::string other_text;
+  serve_until(*server,
+              [&] { return received(waiting, waiting_text) && received(other, other_text); });
+  CHECK_THAT(waiting_text, Catch::EndsWith("\nOK\n"));
+  CHECK_THAT(other_text, Catch::EndsWith("\nOK\n"));
+  CHECK(server->client_count() == 2);
+
+  send_line(other, "skip");
+  bool thrown = false;
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (!thrown && std::chrono::steady_clock::now() < deadline) {
+    std::vector<pollfd> fds;
+    server->add_poll_fds(fds);
+    if (::poll(fds.data(), fds.size(), 20) <= 0) continue;
+    try {
+      server->on_ready(fds);
+    } catch (const std::logic_error&) {
+      thrown = true;
+    }
+  }
+  CHECK(thrown);
+}
+
 TEST_CASE("A client's request reaches the handler and its answer comes back", "[control][socket]") {
   const tinxa::test::TempDir dir;
   std::vector<Request> seen;  // written on the serving thread, read after it stopped
