@@ -2,8 +2,6 @@
 // virtual clock with generator sources (ToneSource) standing in for the input devices.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <map>
 
 #include "broadcast/audio/AudioError.hpp"
 #include "broadcast/audio/ToneSource.hpp"
@@ -11,6 +9,7 @@
 #include "broadcast/engine/SilenceDetector.hpp"
 #include "tests/broadcast/engine/EngineDriver.hpp"
 #include "tests/broadcast/engine/EngineFixture.hpp"
+#include "tests/broadcast/engine/Timeline.hpp"
 
 namespace tinxa::broadcast {
 namespace {
@@ -18,10 +17,13 @@ namespace {
 using namespace std::chrono_literals;
 using content::AsRunOutcome;
 using content::AsRunRecord;
+using test::by_slot;
 using test::EngineDriver;
+using test::frame;
 using test::Installation;
 using test::kOrigin;
 using test::kRate;
+using test::ms_of;
 
 constexpr std::int64_t kRamp = kRate * 5 / 1000;  // the engine's 5 ms fades
 
@@ -40,22 +42,6 @@ LiveSourceFactory tones(std::int64_t sound_frames = -1) {
     o.sound_frames = sound_frames;
     return std::make_unique<ToneSource>(o);
   };
-}
-
-std::int64_t frame(std::chrono::milliseconds t) { return EngineDriver::frame(kOrigin + t); }
-
-std::int64_t ms_of(std::optional<content::TimePoint> t) {
-  REQUIRE(t);
-  return std::chrono::duration_cast<std::chrono::milliseconds>(*t - kOrigin).count();
-}
-
-std::map<std::string, std::vector<AsRunRecord>> by_slot(content::AsRunLog& log) {
-  std::map<std::string, std::vector<AsRunRecord>> out;
-  for (auto& r : log.between(kOrigin - 1h, kOrigin + 1h)) out[r.slot_id].push_back(r);
-  for (auto& [slot, records] : out)
-    std::sort(records.begin(), records.end(),
-              [](const AsRunRecord& a, const AsRunRecord& b) { return a.id < b.id; });
-  return out;
 }
 
 LiveRequest mic(std::vector<std::string> zones) {

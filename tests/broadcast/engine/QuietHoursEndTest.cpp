@@ -3,13 +3,12 @@
 // either is logged `preempted` with the reason. Other classes and operator plays are untouched.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <map>
 
 #include "broadcast/audio/ToneSource.hpp"
 #include "broadcast/engine/Engine.hpp"
 #include "tests/broadcast/engine/EngineDriver.hpp"
 #include "tests/broadcast/engine/EngineFixture.hpp"
+#include "tests/broadcast/engine/Timeline.hpp"
 
 namespace tinxa::broadcast {
 namespace {
@@ -17,29 +16,16 @@ namespace {
 using namespace std::chrono_literals;
 using content::AsRunOutcome;
 using content::AsRunRecord;
+using test::by_slot;
 using test::EngineDriver;
+using test::frame;
 using test::Installation;
 using test::kOrigin;
 using test::kRate;
+using test::ms_of;
 using test::scheduled_at;
 
 constexpr std::int64_t kRamp = kRate * 5 / 1000;  // the engine's 5 ms fades
-
-std::int64_t frame(std::chrono::milliseconds t) { return EngineDriver::frame(kOrigin + t); }
-
-std::int64_t ms_of(std::optional<content::TimePoint> t) {
-  REQUIRE(t);
-  return std::chrono::duration_cast<std::chrono::milliseconds>(*t - kOrigin).count();
-}
-
-std::map<std::string, std::vector<AsRunRecord>> by_slot(content::AsRunLog& log) {
-  std::map<std::string, std::vector<AsRunRecord>> out;
-  for (auto& r : log.between(kOrigin - 1h, kOrigin + 1h)) out[r.slot_id].push_back(r);
-  for (auto& [slot, records] : out)
-    std::sort(records.begin(), records.end(),
-              [](const AsRunRecord& a, const AsRunRecord& b) { return a.id < b.id; });
-  return out;
-}
 
 // p: chime 0-0.5 s, a (500 Hz) 0.5-1.5 s, b (700 Hz) 1.5-3 s, chime (1500 Hz) 3-3.5 s.
 TEST_CASE("at the start of quiet hours a normal playlist finishes its file and drops the rest",

@@ -15,19 +15,7 @@ using content::AsRunRecord;
 using test::EngineDriver;
 using test::Installation;
 using test::kOrigin;
-
-// An occurrence as the expansion makes it: `local` is the wall clock at its start (kOrigin is
-// 06:00 on 2026-11-30 in Asia/Ho_Chi_Minh).
-Occurrence at(const std::string& slot, std::chrono::milliseconds after_origin,
-              std::vector<std::string> zones, PlayItem play, Priority priority = Priority::normal) {
-  auto o =
-      test::occurrence(slot, kOrigin + after_origin, std::move(zones), std::move(play), priority);
-  o.local =
-      content::LocalDateTime{std::chrono::year{2026} / 11 / 30,
-                             6h + std::chrono::duration_cast<std::chrono::seconds>(after_origin)};
-  o.scheduled = o.local;
-  return o;
-}
+using test::scheduled_at;
 
 const AsRunRecord& record_of(const std::vector<AsRunRecord>& records, const std::string& slot) {
   for (const auto& r : records)
@@ -44,8 +32,8 @@ TEST_CASE("a normal item that waited into quiet hours does not start and is logg
   site.schedule.quiet_hours = QuietHours{{6, 0, 3}, {7, 0, 0}};
   Engine engine{site.clock, site.log, site.schedule, site.bundle, test::engine_options()};
   EngineDriver driver{engine, site.clock};
-  engine.schedule({at("tiep-song", 0s, {"z1"}, test::playlist("p")),
-                   at("ban-tin", 1s, {"z1"}, test::announcement("a"))});
+  engine.schedule({scheduled_at("tiep-song", 0s, {"z1"}, test::playlist("p")),
+                   scheduled_at("ban-tin", 1s, {"z1"}, test::announcement("a"))});
   driver.run_until(kOrigin + 8s);
 
   const auto records = site.log.between(kOrigin - 1h, kOrigin + 1h);
@@ -70,8 +58,8 @@ TEST_CASE("a normal item whose turn comes before quiet hours plays to its end", 
   site.schedule.quiet_hours = QuietHours{{6, 0, 4}, {7, 0, 0}};
   Engine engine{site.clock, site.log, site.schedule, site.bundle, test::engine_options()};
   EngineDriver driver{engine, site.clock};
-  engine.schedule({at("tiep-song", 0s, {"z1"}, test::playlist("p")),
-                   at("ban-tin", 1s, {"z1"}, test::announcement("a"))});
+  engine.schedule({scheduled_at("tiep-song", 0s, {"z1"}, test::playlist("p")),
+                   scheduled_at("ban-tin", 1s, {"z1"}, test::announcement("a"))});
   driver.run_until(kOrigin + 8s);
   const auto records = site.log.between(kOrigin - 1h, kOrigin + 1h);
   REQUIRE(records.size() == 2);
@@ -86,8 +74,9 @@ TEST_CASE("a normal item that would resume in quiet hours after an emergency doe
   EngineDriver driver{engine, site.clock};
   // The playlist starts at 06:00:00; the alarm (2 s) takes z1 at 06:00:01 and z2 from nothing;
   // the playlist would come back at 06:00:03, in quiet hours. The alarm itself ignores them.
-  engine.schedule({at("ban-tin", 0s, {"z1"}, test::playlist("p")),
-                   at("bao", 1s, {"z1", "z2"}, test::announcement("alarm"), Priority::emergency)});
+  engine.schedule(
+      {scheduled_at("ban-tin", 0s, {"z1"}, test::playlist("p")),
+       scheduled_at("bao", 1s, {"z1", "z2"}, test::announcement("alarm"), Priority::emergency)});
   driver.run_until(kOrigin + 8s);
 
   const auto records = site.log.between(kOrigin - 1h, kOrigin + 1h);
@@ -109,8 +98,8 @@ TEST_CASE("a priority item that waited into quiet hours still plays", "[engine][
   site.schedule.quiet_hours = QuietHours{{6, 0, 3}, {7, 0, 0}};
   Engine engine{site.clock, site.log, site.schedule, site.bundle, test::engine_options()};
   EngineDriver driver{engine, site.clock};
-  engine.schedule({at("mot", 0s, {"z1"}, test::playlist("p"), Priority::priority),
-                   at("hai", 1s, {"z1"}, test::announcement("a"), Priority::priority)});
+  engine.schedule({scheduled_at("mot", 0s, {"z1"}, test::playlist("p"), Priority::priority),
+                   scheduled_at("hai", 1s, {"z1"}, test::announcement("a"), Priority::priority)});
   driver.run_until(kOrigin + 8s);
   const auto records = site.log.between(kOrigin - 1h, kOrigin + 1h);
   REQUIRE(records.size() == 2);
@@ -122,13 +111,13 @@ TEST_CASE("an item that would start later than its max_delay is skipped; one wit
   Installation site{"engine-max-delay"};
   Engine engine{site.clock, site.log, site.schedule, site.bundle, test::engine_options()};
   EngineDriver driver{engine, site.clock};
-  auto strict = at("dung-gio", 1s, {"z1"}, test::announcement("a"));
+  auto strict = scheduled_at("dung-gio", 1s, {"z1"}, test::announcement("a"));
   strict.max_delay = 2s;  // its turn comes at 06:00:03.5, 2.5 s late
-  auto patient = at("cho-duoc", 2s, {"z1"}, test::announcement("b"));
+  auto patient = scheduled_at("cho-duoc", 2s, {"z1"}, test::announcement("b"));
   patient.max_delay = 5s;
-  auto unlimited = at("cho-mai", 2s, {"z2"}, test::announcement("b"));
+  auto unlimited = scheduled_at("cho-mai", 2s, {"z2"}, test::announcement("b"));
   engine.schedule(
-      {at("ban-tin", 0s, {"z1", "z2"}, test::playlist("p")), strict, patient, unlimited});
+      {scheduled_at("ban-tin", 0s, {"z1", "z2"}, test::playlist("p")), strict, patient, unlimited});
   driver.run_until(kOrigin + 10s);
 
   const auto records = site.log.between(kOrigin - 1h, kOrigin + 1h);
@@ -149,7 +138,7 @@ TEST_CASE("an operator's play ignores quiet hours and max_delay", "[engine][quie
   site.schedule.quiet_hours = QuietHours{{5, 0, 0}, {7, 0, 0}};
   Engine engine{site.clock, site.log, site.schedule, site.bundle, test::engine_options()};
   EngineDriver driver{engine, site.clock};
-  auto now = at("phat-ngay", 0s, {"z1"}, test::announcement("a"));
+  auto now = scheduled_at("phat-ngay", 0s, {"z1"}, test::announcement("a"));
   now.max_delay = 0s;
   REQUIRE(engine.inject(now));
   driver.run_until(kOrigin + 3s);
