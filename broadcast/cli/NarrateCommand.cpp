@@ -65,7 +65,9 @@ int NarrateCommand::run() const {
   std::vector<std::pair<std::string, std::string>> questions;  // key, text
   // A bundle without standards has no self-check, so no household questions either.
   if (!standards.standards.empty()) {
-    for (const auto& q : content::household_questions()) {
+    auto household = content::household_questions();
+    household.push_back(content::income_bands_question());
+    for (const auto& q : household) {
       questions.emplace_back(
           content::question_narration_key(content::kHouseholdQuestionOwner, q.id, "vi"),
           q.text.get("vi"));

@@ -452,7 +452,14 @@ EligibilityResult evaluate(const StandardChoice& choice, const Answers& answers,
                       fmt::format("{} answers were “don't know”; depending on the real answers "
                                   "the household could be: {}.",
                                   o.unknown, category_list(o.possible, "en"))));
-    if (result.per_person_low != result.per_person_high && o.possible.size() > 1)
+    // Only when the range really holds a line of this standard: [low, high] with low <= line <
+    // high. A band between two lines settles the income; other doubt (answers "không biết") has
+    // its own caveat.
+    const auto holds = [&](Vnd line) {
+      return result.per_person_low <= line && line < result.per_person_high;
+    };
+    const bool spans_line = holds(o.poverty_line) || (o.average_upper && holds(*o.average_upper));
+    if (spans_line && o.possible.size() > 1)
       add_caveat(result, CaveatKind::income_range,
                  text(fmt::format("{}: khoảng thu nhập {} – {} mỗi người mỗi tháng nằm ở hai bên "
                                   "một mức chuẩn; hộ có thể là {}.",

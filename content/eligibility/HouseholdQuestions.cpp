@@ -30,6 +30,14 @@ const std::vector<HouseholdQuestion>& household_questions() {
   return questions;
 }
 
+const HouseholdQuestion& income_bands_question() {
+  static const HouseholdQuestion question{
+      std::string(kIncomeBandsQuestion),
+      text("Mỗi tháng, cả nhà có tổng thu nhập khoảng bao nhiêu? Bấm vào một mức.",
+           "About how much does the whole household earn in a month? Press one band.")};
+  return question;
+}
+
 std::string_view question_owner(const Standard& standard) noexcept {
   return standard.dimensions_from.empty() ? std::string_view(standard.id)
                                           : std::string_view(standard.dimensions_from);

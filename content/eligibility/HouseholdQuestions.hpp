@@ -20,11 +20,18 @@ struct HouseholdQuestion {
 inline constexpr std::string_view kAreaQuestion = "khu-vuc";
 inline constexpr std::string_view kMembersQuestion = "so-nguoi";
 inline constexpr std::string_view kIncomeQuestion = "thu-nhap";
+// The income question as the kiosk asks it first: by bands of the household's monthly total.
+inline constexpr std::string_view kIncomeBandsQuestion = "thu-nhap-muc";
 // The owner named in the narration keys of the household questions.
 inline constexpr std::string_view kHouseholdQuestionOwner = "ho-gia-dinh";
 
 // The three household questions, in the order they are asked.
 [[nodiscard]] const std::vector<HouseholdQuestion>& household_questions();
+
+// The income question when the answer is one of the bands the kiosk offers (the amounts depend on
+// the household, so the question itself names none); household_questions()' income question is
+// the one for typing an amount. Narrated like the others.
+[[nodiscard]] const HouseholdQuestion& income_bands_question();
 
 // The standard whose indicators (and so question texts) `standard` uses: its own id, or the id
 // named by its `dimensions_from`.

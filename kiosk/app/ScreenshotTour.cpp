@@ -39,10 +39,12 @@
 namespace tinxa::kiosk::app {
 namespace {
 
-// Answers the self-check by taps, as a rural household of 4 with 6.000.000 đồng a month whose
-// deprivations are employment, health insurance and the toilet (poor under every 2022–2026 line);
-// calls `before_next` with each question's id just before moving on from it. The Xvfb test taps
-// the same answers (tests/kiosk/XvfbSelfCheck.sh).
+// Answers the self-check by taps, as a rural household of 4 with an income in the lowest band
+// (6.000.000 đồng a month or less) whose deprivations are employment, health insurance and the
+// toilet (poor under every 2022–2026 line); calls `before_next` with each question's id just
+// before moving on from it, and with "thu-nhap-so-tien" on the digit keys of the income (opened
+// by "Nhập số tiền", 6.000.000 typed, then left by Back for the bands). The Xvfb test taps the
+// same answers (tests/kiosk/XvfbSelfCheck.sh).
 void walk_self_check(ui::KioskUi& kiosk,
                      const std::function<void(const std::string&)>& before_next) {
   using Flow = ui::selfcheck::SelfCheckFlow;
@@ -70,10 +72,18 @@ void walk_self_check(ui::KioskUi& kiosk,
     };
     if (step.kind == Flow::StepKind::area) {
       answer(0);
-    } else if (step.kind == Flow::StepKind::members || step.kind == Flow::StepKind::income) {
-      type(step.kind == Flow::StepKind::members ? "4" : "6000000");
+    } else if (step.kind == Flow::StepKind::members) {
+      type("4");
       before_next(step.id);
       tap(wizard->next_button().rect());
+    } else if (step.kind == Flow::StepKind::income) {
+      before_next(step.id);
+      tap(wizard->type_amount_button().rect());
+      type("6000000");
+      before_next("thu-nhap-so-tien");
+      (void)kiosk.input(ui::Action::make(ui::ActionKind::back));
+      kiosk.update(std::chrono::milliseconds{0});
+      tap(wizard->answer_buttons().front()->rect());
     } else {
       const content::Question& q = step.indicator->question;
       const bool deprive =
@@ -385,8 +395,9 @@ std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesyst
   kiosk.start_attract();
   if (kiosk.attract().active()) shoot("43-man-hinh-cho");
   if (!m_standards.empty()) {
-    // The self-check (issue 5): its first question, the income on the digit keys, and the
-    // result, for a rural household of 4 with 6.000.000 đồng a month and three deprivations.
+    // The self-check (issue 5): its first question, the income bands, the income on the digit
+    // keys, and the result, for a rural household of 4 in the lowest income band (6.000.000 đồng
+    // a month or less) with three deprivations.
     (void)kiosk.input(ui::Action::make_cancel());  // a touch ends the slideshow, if it runs
     kiosk.go_home();
     kiosk.open_self_check();
@@ -394,6 +405,7 @@ std::vector<std::filesystem::path> KioskApp::screenshot_tour(const std::filesyst
     shoot("50-tu-kiem-tra-cau-hoi");
     walk_self_check(kiosk, [&](const std::string& step) {
       if (step == "thu-nhap") shoot("51-tu-kiem-tra-thu-nhap");
+      if (step == "thu-nhap-so-tien") shoot("53-tu-kiem-tra-nhap-so-tien");
     });
     shoot("52-tu-kiem-tra-ket-qua");
     kiosk.go_home();

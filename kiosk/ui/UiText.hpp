@@ -80,6 +80,14 @@ enum class UiText : std::size_t {
   members_range,     // {} the largest
   per_person_about,  // {} amount, {} people
   at_most_members,   // {} people
+  // The income bands (IncomeBands) and the per-person range in the result.
+  type_amount,
+  income_band_up_to,    // {} amount
+  income_band_between,  // {} above, {} up to
+  income_band_over,     // {} amount
+  range_up_to,          // {} amount with currency
+  range_between,        // {} above, {} up to, with currency
+  range_over,           // {} amount with currency
   // The self-check's result.
   result_label,
   undecided,

@@ -7,7 +7,8 @@
 #
 # The points below are the centres of the targets at 1280x720 on the default 21.5" panel
 # (2.69 px/mm): answers along the bottom (one row of 110 mm buttons, or two columns for long
-# lists), the digit keys at the bottom left (30 x 18 mm keys, 3 mm gaps), "Tiếp theo" beside them.
+# lists), the digit keys at the bottom left (30 x 18 mm keys, 3 mm gaps), "Tiếp theo" beside them,
+# the income bands in one column (200 x 18 mm) with "Nhập số tiền" under them.
 set -euo pipefail
 KIOSK=$1
 OUT=$2
@@ -21,6 +22,8 @@ tap() { xdotool mousemove --window "$WID" "$1" "$2" click 1; sleep 0.15; }
 YES=(164 672); NO=(476 672)                      # "Có", "Không" (and the two area answers)
 K0=(145 680); K1=(56 512); K4=(56 568); K6=(234 568); K000=(234 680)
 NEXT=(527 672)
+BAND1=(285 392); TYPE_AMOUNT=(137 680)            # the lowest income band, "Nhập số tiền"
+BACK=(60 32)                                      # the bar's Back
 
 shot home
 expect_same home 01-trang-chu
@@ -30,10 +33,14 @@ expect_same question 50-tu-kiem-tra-cau-hoi
 
 tap "${YES[@]}"                  # 1 khu-vuc: Nông thôn (xã)
 tap "${K4[@]}"; tap "${NEXT[@]}" # 2 so-nguoi: 4
-tap "${K6[@]}"; tap "${K000[@]}"; tap "${K000[@]}"  # 3 thu-nhap: 6.000.000 a month
-shot income
+shot income                      # 3 thu-nhap: the bands
 expect_same income 51-tu-kiem-tra-thu-nhap
-tap "${NEXT[@]}"
+tap "${TYPE_AMOUNT[@]}"          # the digit keys, 6.000.000 a month typed
+tap "${K6[@]}"; tap "${K000[@]}"; tap "${K000[@]}"
+shot pad
+expect_same pad 53-tu-kiem-tra-nhap-so-tien
+tap "${BACK[@]}"                 # back to the bands: the lowest, "Từ 6.000.000 đồng trở xuống"
+tap "${BAND1[@]}"
 tap "${YES[@]}"                  # 4 viec-lam: Có (deprived)
 tap "${K0[@]}"; tap "${NEXT[@]}" # 5 nguoi-phu-thuoc: 0
 tap "${NO[@]}"                   # 6 dinh-duong: Không
@@ -50,7 +57,7 @@ shot result
 expect_same result 52-tu-kiem-tra-ket-qua
 
 # The bar's Back returns to the last question, not out of the wizard.
-tap 60 32
+tap "${BACK[@]}"
 shot back
 expect_changed back result "Back from the result did not return to the last question" \
   "Back from the result shows the last question"

@@ -35,26 +35,45 @@ SelfCheckFlow::SelfCheckFlow(content::StandardChoice choice, std::chrono::year_m
 }
 
 void SelfCheckFlow::set_area(content::Area area) {
-  if (!at_result() && step().kind == StepKind::area) m_area = area;
+  if (at_result() || step().kind != StepKind::area) return;
+  if (m_area != area) m_income_band.reset();
+  m_area = area;
 }
 
 void SelfCheckFlow::set_members(int members) {
   if (at_result() || step().kind != StepKind::members) return;
+  const std::optional<int> before = m_members;
   if (members < 1 || members > kMaxMembers) {
     m_members.reset();
   } else {
     m_members = members;
   }
+  if (m_members != before) m_income_band.reset();
 }
 
 void SelfCheckFlow::set_income(content::Vnd household_total, content::IncomePeriod per) {
   if (at_result() || step().kind != StepKind::income) return;
   m_period = per;
+  m_income_band.reset();
   if (household_total < 0) {
     m_income.reset();
   } else {
     m_income = household_total;
   }
+}
+
+void SelfCheckFlow::set_income_band(const IncomeBand& band) {
+  if (at_result() || step().kind != StepKind::income) return;
+  const auto bands = income_bands();
+  if (std::find(bands.begin(), bands.end(), band) == bands.end()) return;
+  m_income_band = band;
+  m_income.reset();
+  m_period = content::IncomePeriod::month;
+}
+
+std::vector<IncomeBand> SelfCheckFlow::income_bands() const {
+  return selfcheck::income_bands(m_choice, m_area.value_or(content::Area::rural),
+                                 m_members.value_or(1));
 }
 
 void SelfCheckFlow::set_income_period(content::IncomePeriod per) {
@@ -77,6 +96,7 @@ void SelfCheckFlow::clear_current() {
       break;
     case StepKind::income:
       m_income.reset();
+      m_income_band.reset();
       break;
     case StepKind::indicator:
       m_indicators.erase(step().id);
@@ -98,7 +118,7 @@ bool SelfCheckFlow::answered(std::size_t index) const {
     case StepKind::members:
       return m_members.has_value();
     case StepKind::income:
-      return m_income.has_value();
+      return m_income.has_value() || m_income_band.has_value();
     case StepKind::indicator:
       break;
   }
@@ -143,6 +163,7 @@ void SelfCheckFlow::clear() {
   m_area.reset();
   m_members.reset();
   m_income.reset();
+  m_income_band.reset();
   m_period = content::IncomePeriod::month;
   m_indicators.clear();
 }
@@ -151,8 +172,12 @@ content::Answers SelfCheckFlow::answers() const {
   content::Answers a;
   a.area = m_area.value_or(content::Area::rural);
   a.members = m_members.value_or(1);
-  const content::Vnd total = m_income.value_or(0);
-  a.income = {total, total, m_period};
+  if (m_income_band) {
+    a.income = income_answer(*m_income_band, a.members);
+  } else {
+    const content::Vnd total = m_income.value_or(0);
+    a.income = {total, total, m_period};
+  }
   for (const auto& [id, answer] : m_indicators) a.indicators.emplace(id, answer);
   return a;
 }

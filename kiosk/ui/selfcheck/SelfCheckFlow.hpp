@@ -3,6 +3,7 @@
 #include "content/eligibility/Answers.hpp"
 #include "content/eligibility/Eligibility.hpp"
 #include "content/eligibility/Standard.hpp"
+#include "kiosk/ui/selfcheck/IncomeBands.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -14,7 +15,8 @@
 namespace tinxa::kiosk::ui::selfcheck {
 
 // The questions of the kiosk's self-check and the answers given so far, without any drawing: the
-// area, the household's size, its total income (per month or per year), then one question per
+// area, the household's size, its total income (a band of income_bands(), or an amount per month
+// or per year), then one question per
 // indicator of the standards chosen for the day (content::select_standards, as `tinxa
 // self-check`), each indicator once even when two standards are used together. Answers live only
 // here, in memory, and go when the flow does (it is never stored). Back keeps every answer given.
@@ -47,7 +49,10 @@ class SelfCheckFlow {
   // Recording answers for the current step (ignored when the step is of another kind).
   void set_area(content::Area area);
   void set_members(int members);  // 1..kMaxMembers
+  // An amount typed (forgets a band chosen).
   void set_income(content::Vnd household_total, content::IncomePeriod per);
+  // A band chosen (forgets an amount typed); a band that is not one of income_bands() is ignored.
+  void set_income_band(const IncomeBand& band);
   void set_income_period(content::IncomePeriod per);
   void set_indicator(const content::IndicatorAnswer& answer);
   // Forgets the current step's answer (the digits were erased).
@@ -56,7 +61,15 @@ class SelfCheckFlow {
   // What has been answered (nullopt: not yet).
   [[nodiscard]] std::optional<content::Area> area() const noexcept { return m_area; }
   [[nodiscard]] std::optional<int> members() const noexcept { return m_members; }
+  // The amount typed, or nullopt (also when a band was chosen).
   [[nodiscard]] std::optional<content::Vnd> income() const noexcept { return m_income; }
+  // The band chosen, or nullopt. Changing the area or the household's size forgets it (its
+  // amounts were made for them).
+  [[nodiscard]] const std::optional<IncomeBand>& income_band() const noexcept {
+    return m_income_band;
+  }
+  // The bands offered for the area and size answered (rural and 1 person until they are).
+  [[nodiscard]] std::vector<IncomeBand> income_bands() const;
   [[nodiscard]] content::IncomePeriod income_period() const noexcept { return m_period; }
   [[nodiscard]] const content::IndicatorAnswer* indicator_answer(std::string_view id) const;
 
@@ -85,6 +98,7 @@ class SelfCheckFlow {
   std::optional<content::Area> m_area;
   std::optional<int> m_members;
   std::optional<content::Vnd> m_income;
+  std::optional<IncomeBand> m_income_band;
   content::IncomePeriod m_period = content::IncomePeriod::month;
   std::map<std::string, content::IndicatorAnswer, std::less<>> m_indicators;
 };

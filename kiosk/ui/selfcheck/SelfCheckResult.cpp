@@ -3,6 +3,7 @@
 #include "content/eligibility/Eligibility.hpp"
 #include "kiosk/ui/QrCode.hpp"
 #include "kiosk/ui/UiText.hpp"
+#include "kiosk/ui/selfcheck/IncomeBands.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -171,10 +172,9 @@ void SelfCheckResult::build(DisplayList& list, int width, Measurer& measurer) {
                          basis_line(o.standard->classification_basis, lang)}),
               t.body(), t.mm(1.5));
   }
-  std::string income = content::format_vnd(m_result.per_person_low, money);
-  if (m_result.per_person_high != m_result.per_person_low) {
-    income += " – " + content::format_vnd(m_result.per_person_high, money);
-  }
+  // The range the resident chose (a band), or the one amount typed.
+  const std::string income =
+      per_person_range_text(m_result.per_person_low, m_result.per_person_high, lang);
   paragraph(ui_format(UiText::per_person_income, lang, {income, std::to_string(m_result.members)}),
             t.body_bold(), t.mm(1.5));
   for (const auto& o : m_result.outcomes) {

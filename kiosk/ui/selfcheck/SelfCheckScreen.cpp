@@ -1,5 +1,7 @@
 #include "kiosk/ui/selfcheck/SelfCheckScreen.hpp"
 
+#include "content/eligibility/HouseholdQuestions.hpp"
+#include "kiosk/ui/selfcheck/IncomeBands.hpp"
 #include "kiosk/ui/selfcheck/QuestionPicture.hpp"
 
 #include <algorithm>
@@ -42,7 +44,17 @@ SelfCheckScreen::SelfCheckScreen(const Theme& theme, Navigator& navigator, SelfC
                    pad_changed();
                  }),
       m_listen(theme, std::string(ui_text(UiText::listen, m_sources.language)), Icon::none,
-               Button::Kind::navigation, [this] { listen(); }) {
+               Button::Kind::navigation, [this] { listen(); }),
+      m_type_amount(theme, std::string(ui_text(UiText::type_amount, m_sources.language)),
+                    Icon::forward, Button::Kind::navigation,
+                    [this] {
+                      m_pending = [this] {
+                        if (m_flow.income_band()) m_flow.clear_current();
+                        m_typing = true;
+                        rebuild();
+                      };
+                    }),
+      m_bands_question(content::income_bands_question().text.get(m_sources.language)) {
   rebuild();
 }
 
@@ -55,7 +67,17 @@ std::string SelfCheckScreen::words(UiText key) const {
 }
 
 const std::string& SelfCheckScreen::question_text() const {
+  if (m_layout == Layout::bands) return m_bands_question;
   return m_flow.step().text->get(m_sources.language);
+}
+
+std::string SelfCheckScreen::narration_key() const {
+  if (m_flow.at_result()) return {};
+  if (m_layout == Layout::bands) {
+    return content::question_narration_key(content::kHouseholdQuestionOwner,
+                                           content::kIncomeBandsQuestion, "vi");
+  }
+  return m_flow.step().narration_key;
 }
 
 std::string SelfCheckScreen::progress_text() const {
@@ -66,7 +88,7 @@ std::string SelfCheckScreen::progress_text() const {
 
 std::filesystem::path SelfCheckScreen::narration_file() const {
   if (m_flow.at_result() || m_sources.narrations.empty()) return {};
-  const std::string prefix = m_flow.step().narration_key + "-";
+  const std::string prefix = narration_key() + "-";
   std::error_code ec;
   std::filesystem::directory_iterator it(m_sources.narrations, ec);
   if (ec) return {};
@@ -89,7 +111,12 @@ std::filesystem::path SelfCheckScreen::narration_file() const {
 void SelfCheckScreen::listen() {
   if (m_sources.speaker == nullptr || m_flow.at_result()) return;
   const auto file = narration_file();
-  if (!file.empty()) (void)m_sources.speaker->play(file, m_flow.step().subject);
+  if (file.empty()) return;
+  const std::string subject = m_layout == Layout::bands
+                                  ? "question:" + std::string(content::kHouseholdQuestionOwner) +
+                                        "." + std::string(content::kIncomeBandsQuestion)
+                                  : m_flow.step().subject;
+  (void)m_sources.speaker->play(file, subject);
 }
 
 bool SelfCheckScreen::show_unknown() const {
@@ -110,6 +137,12 @@ void SelfCheckScreen::go_next() {
 }
 
 bool SelfCheckScreen::step_back() {
+  if (m_layout == Layout::pad && !m_flow.at_result() && m_flow.step().kind == Kind::income) {
+    // From the digit keys back to the bands (an amount typed stays until a band is chosen).
+    m_typing = false;
+    rebuild();
+    return true;
+  }
   if (!m_flow.back()) return false;
   rebuild();
   return true;
@@ -123,6 +156,7 @@ void SelfCheckScreen::rebuild() {
   m_pad.reset();
   m_result.reset();
   if (m_flow.at_result()) {
+    m_built_for = static_cast<std::size_t>(-1);
     m_result = std::make_unique<SelfCheckResult>(
         m_theme, m_navigator, m_flow.result(), m_sources.bundle,
         [this] {
@@ -149,6 +183,11 @@ void SelfCheckScreen::rebuild() {
     m_answers.push_back(std::move(button));
   };
   m_layout = Layout::choices;
+  if (m_built_for != m_flow.position()) {
+    // Arriving at a question: the income shows its digit keys only when an amount was typed.
+    m_built_for = m_flow.position();
+    m_typing = m_flow.income().has_value();
+  }
   switch (step.kind) {
     case Kind::area:
       add(words(UiText::rural), m_flow.area() == content::Area::rural,
@@ -163,6 +202,14 @@ void SelfCheckScreen::rebuild() {
       if (m_flow.members()) m_pad->set_value(*m_flow.members());
       break;
     case Kind::income:
+      if (!m_typing) {
+        m_layout = Layout::bands;
+        for (const IncomeBand& band : m_flow.income_bands()) {
+          add(band_label(band, m_sources.language), m_flow.income_band() == band,
+              [this, band] { m_flow.set_income_band(band); });
+        }
+        break;
+      }
       m_layout = Layout::pad;
       m_pad = std::make_unique<DigitPad>(
           m_theme, 12, true, [this] { pad_changed(); }, m_sources.language);
@@ -349,6 +396,30 @@ void SelfCheckScreen::relayout() {
   const int top = std::max(m_question.bottom(), m_picture.bottom()) + gap * 2;
   const int bottom = m_area.bottom() - gap * 2;
 
+  if (m_layout == Layout::bands) {
+    // The bands in one column of wide buttons (two when the screen is too low), lowest income
+    // first, and "Nhập số tiền" under them.
+    const int n = static_cast<int>(m_answers.size());
+    const int row_gap = gap;
+    const int rows_one = n + 1;
+    const int cols = top + rows_one * h + (rows_one - 1) * row_gap + gap <= bottom ? 1 : 2;
+    const int w = cols == 1 ? std::min(inner, t.mm(200.0)) : (inner - gap * 2) / 2;
+    const int rows = (n + cols - 1) / cols;
+    const int total = rows * h + rows * row_gap + gap + h;
+    const int y0 = std::max(top, bottom - total);
+    for (int i = 0; i < n; ++i) {
+      const int r = i / cols;
+      const int c = i % cols;
+      m_answers[static_cast<std::size_t>(i)]->set_rect(
+          {left + c * (w + gap * 2), y0 + r * (h + row_gap), w, h});
+    }
+    const int type_w = std::min(
+        w, std::max(t.mm(90.0), measurer.measure_text(m_type_amount.label(), t.button(), 0).width +
+                                    t.mm(8.0 + 2.5 + 6.0 + 4.0)));
+    m_type_amount.set_rect({left, y0 + rows * (h + row_gap) + gap, type_w, h});
+    return;
+  }
+
   if (m_layout == Layout::choices) {
     const int n = static_cast<int>(m_answers.size());
     if (n == 0) return;
@@ -409,8 +480,9 @@ bool SelfCheckScreen::input(const Action& action) {
     consumed = m_result->input(action);
   } else {
     if (m_sources.speaker != nullptr) consumed = m_listen.input(action);
-    if (m_layout == Layout::choices) {
+    if (m_layout != Layout::pad) {
       for (auto& b : m_answers) consumed = b->input(action) || consumed;
+      if (m_layout == Layout::bands) consumed = m_type_amount.input(action) || consumed;
     } else {
       consumed = m_pad->input(action) || consumed;
       if (m_flow.step().kind == Kind::income) {
@@ -454,8 +526,9 @@ void SelfCheckScreen::render(Painter& painter) const {
   draw_picture(painter, picture_for(m_flow.step()), m_picture, p.text, p.background);
   painter.text({m_question.x, m_question.y}, question_text(), t.heading(), m_question.width);
 
-  if (m_layout == Layout::choices) {
+  if (m_layout != Layout::pad) {
     for (const auto& b : m_answers) b->render(painter);
+    if (m_layout == Layout::bands) m_type_amount.render(painter);
     return;
   }
   m_pad->render(painter);

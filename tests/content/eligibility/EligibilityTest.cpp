@@ -208,4 +208,37 @@ TEST_CASE("An unknown average-living band is said, not invented", "[eligibility]
   CHECK(has_caveat(r, CaveatKind::unknown_band));
 }
 
+TEST_CASE("An income range is said to span a line only when it holds one",
+          "[eligibility][engine]") {
+  const auto& all = test::sample_standards().standards;
+  const auto choice = select_standards(all, year{2026} / 6 / 1, "ha-giang");
+  REQUIRE(choice.candidates.size() == 1);
+  // Four people, rural, 2022–2026: the line is 1 500 000 per person, 6 000 000 for the household.
+  auto in_range = [&](Vnd low, Vnd high, std::map<std::string, IndicatorAnswer, std::less<>> c) {
+    Answers a = household(Area::rural, 4, 0, std::move(c));
+    a.income = IncomeAnswer{low, high, IncomePeriod::month};
+    return evaluate(choice, a, year{2026} / 6 / 1, "ha-giang");
+  };
+  // Wholly at or below the line, with three deprivations unknown: the doubt is the answers, not
+  // the income.
+  const auto below = in_range(0, 6'000'000,
+                              {{"viec-lam", AnswerUnknown{}},
+                               {"dinh-duong", AnswerUnknown{}},
+                               {"bao-hiem-y-te", AnswerUnknown{}}});
+  CHECK(has_caveat(below, CaveatKind::unknown_answers));
+  CHECK_FALSE(has_caveat(below, CaveatKind::income_range));
+  // Across the line, every answer known: the income is the doubt.
+  const auto across = in_range(
+      4'000'000, 8'000'000,
+      {{"viec-lam", YesNo::yes}, {"dinh-duong", YesNo::yes}, {"bao-hiem-y-te", YesNo::yes}});
+  CHECK(has_caveat(across, CaveatKind::income_range));
+  CHECK_FALSE(has_caveat(across, CaveatKind::unknown_answers));
+  CHECK_FALSE(across.category);
+  // Just above the line up to the average-living line: settled, no caveat about the range.
+  const auto between = in_range(6'000'001, 9'000'000, {});
+  CHECK_FALSE(has_caveat(between, CaveatKind::income_range));
+  REQUIRE(between.category);
+  CHECK(*between.category == HouseholdCategory::average_living_standard);
+}
+
 }  // namespace tinxa::content

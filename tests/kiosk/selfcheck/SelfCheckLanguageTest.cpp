@@ -86,8 +86,8 @@ struct Kiosk : test::UiFixture {
       REQUIRE(found);
     }
   }
-  // Rural, 4 people, 6.000.000 a month, then "No" (or the first option, none, 60 m²) to every
-  // indicator, in the words of the language chosen.
+  // Rural, 4 people, the lowest income band (6.000.000 a month or less), then "No" (or the first
+  // option, none, 60 m²) to every indicator, in the words of the language chosen.
   void walk(std::string_view yes_no_answer, std::string_view unknown) {
     tap(home().self_check_tile().center());
     while (!wizard().flow().at_result()) {
@@ -102,8 +102,8 @@ struct Kiosk : test::UiFixture {
           tap_button(wizard().next_button());
           break;
         case Flow::StepKind::income:
-          type("6000000");
-          tap_button(wizard().next_button());
+          REQUIRE(wizard().showing_bands());
+          tap_button(*wizard().answer_buttons().front());
           break;
         case Flow::StepKind::indicator:
           switch (step.indicator->question.kind) {
@@ -168,6 +168,18 @@ TEST_CASE("After English at home the self-check asks and answers in English",
   k.type("4");
   CHECK(k.wizard().display_text() == "4 people");
   k.tap_button(k.wizard().next_button());
+  // The income bands, in English amounts, and the way to the digit keys.
+  REQUIRE(k.wizard().showing_bands());
+  CHECK(k.painter.drew_text(
+      "About how much does the whole household earn in a month? Press one band."));
+  const auto& bands = k.wizard().answer_buttons();
+  REQUIRE(bands.size() == 3);
+  CHECK(bands[0]->label() == "VND 6,000,000 or less");
+  CHECK(bands[1]->label() == "Over VND 6,000,000 up to 9,000,000");
+  CHECK(bands[2]->label() == "Over VND 9,000,000");
+  CHECK(k.wizard().type_amount_button().label() == "Type the amount");
+  test::check_targets(k.kiosk.theme(), k.painter.targets, k.kiosk.top().name());
+  k.tap_button(k.wizard().type_amount_button());
   CHECK(k.wizard().next_button().label() == "Next");
   CHECK(k.wizard().per_month_button().label() == "Per month");
   k.type("6000000");
@@ -195,7 +207,8 @@ TEST_CASE("The result keeps its legal wording in English and in Vietnamese",
     CHECK(all.find("Self-check result (indicative only):") != std::string::npos);
     CHECK(all.find("Indicative only: the commune's annual review decides") != std::string::npos);
     CHECK(all.find("Quyết định 24/2021/QĐ-TTg") != std::string::npos);
-    CHECK(all.find("Average income per person per month: VND 1,500,000") != std::string::npos);
+    CHECK(all.find("Average income per person per month: VND 1,500,000 or less") !=
+          std::string::npos);
     CHECK(all.find("Start again") != std::string::npos);
     const auto* result = k.wizard().result();
     REQUIRE(result->result().category);
@@ -216,7 +229,7 @@ TEST_CASE("The result keeps its legal wording in English and in Vietnamese",
     const std::string all = k.result_text();
     CHECK(all.find("Kết quả tự kiểm tra (chỉ để tham khảo):") != std::string::npos);
     CHECK(all.find("rà soát hằng năm theo Quyết định 24/2021/QĐ-TTg") != std::string::npos);
-    CHECK(all.find("1.500.000 đồng") != std::string::npos);
+    CHECK(all.find("mỗi người mỗi tháng: từ 1.500.000 đồng trở xuống") != std::string::npos);
     CHECK(all.find("Làm lại từ đầu") != std::string::npos);
     CHECK(k.wizard().result()->qr_text().find("Xã quyết định qua rà soát hằng năm") !=
           std::string::npos);
