@@ -15,12 +15,13 @@ constexpr std::chrono::milliseconds kIdlePeriod{1000};
 DecodeWorker::DecodeWorker(LoudnessCache* cache, Options options)
     : m_cache{cache},
       m_options{options},
-      m_measurer{cache == nullptr ? nullptr
-                                  : std::make_unique<MeasureThread>(
-                                        [cache](const std::filesystem::path& path) {
-                                          return cache->measure(path);
-                                        },
-                                        [this] { wake(); })},
+      m_measurer{cache == nullptr
+                     ? nullptr
+                     : std::make_unique<MeasureThread>(
+                           [cache](const std::filesystem::path& path, std::stop_token stop) {
+                             return cache->measure(path, std::move(stop));
+                           },
+                           [this] { wake(); })},
       m_thread{[this] { run(); }} {}
 
 DecodeWorker::~DecodeWorker() {
@@ -41,10 +42,10 @@ void DecodeWorker::attach(BlockPool& pool, SpentRing& spent) {
   wake();
 }
 
-void DecodeWorker::add(std::shared_ptr<PlaybackStream> stream) {
+void DecodeWorker::add(std::shared_ptr<PlaybackStream> stream, MeasureThread::Priority priority) {
   {
     const std::lock_guard lock{m_mutex};
-    m_incoming.push_back(std::move(stream));
+    m_incoming.push_back({std::move(stream), priority});
   }
   wake();
 }
@@ -94,7 +95,8 @@ void DecodeWorker::collect_measurements() {
   }
 }
 
-bool DecodeWorker::find_loudness(PlaybackStream& stream) {
+bool DecodeWorker::find_loudness(const Entry& entry) {
+  PlaybackStream& stream = *entry.stream;
   const auto& path = stream.path();
   if (const auto measured = m_measured.find(path); measured != m_measured.end()) {
     if (measured->second.loudness)
@@ -103,7 +105,13 @@ bool DecodeWorker::find_loudness(PlaybackStream& stream) {
       stream.loudness_failed(measured->second.error);
     return true;
   }
-  if (m_measuring.contains(path)) return false;
+  if (const auto asked = m_measuring.find(path); asked != m_measuring.end()) {
+    if (entry.priority > asked->second.priority) {  // moves up
+      asked->second.priority = entry.priority;
+      m_measurer->submit(path, asked->second.key, entry.priority);
+    }
+    return false;
+  }
   LoudnessCache::FileKey key;
   try {
     key = LoudnessCache::key_of(path);
@@ -127,20 +135,20 @@ bool DecodeWorker::find_loudness(PlaybackStream& stream) {
     }
   } catch (...) {  // a cache that cannot be read is a miss
   }
-  m_measurer->submit(path, std::move(key));
-  m_measuring.insert(path);
+  m_measurer->submit(path, key, entry.priority);
+  m_measuring.emplace(path, Asked{std::move(key), entry.priority});
   return false;
 }
 
-bool DecodeWorker::turn(PlaybackStream& stream) {
-  if (m_measurer && stream.needs_loudness() && !find_loudness(stream)) return true;
-  return stream.top_up(m_cache, m_options.queue_target_blocks);
+bool DecodeWorker::turn(const Entry& entry) {
+  if (m_measurer && entry.stream->needs_loudness() && !find_loudness(entry)) return true;
+  return entry.stream->top_up(m_cache, m_options.queue_target_blocks);
 }
 
 void DecodeWorker::run() {
   // Named for top, ps -L and the benchmark's per-thread CPU (15 characters at most).
   pthread_setname_np(pthread_self(), "tinxa-decode");
-  std::vector<std::shared_ptr<PlaybackStream>> streams;
+  std::vector<Entry> streams;
   std::vector<Output> outputs;
   for (;;) {
     {
@@ -163,8 +171,7 @@ void DecodeWorker::run() {
       output.pool->reclaim(*output.spent);
     }
     collect_measurements();
-    std::erase_if(streams,
-                  [this](const std::shared_ptr<PlaybackStream>& stream) { return !turn(*stream); });
+    std::erase_if(streams, [this](const Entry& entry) { return !turn(entry); });
     {
       const std::lock_guard lock{m_mutex};
       m_active = streams.size();

@@ -12,13 +12,16 @@
 // (MeasureThread), never on the decode thread: meanwhile that stream has no blocks (the mixer
 // waits for a stream's first block before it starts it, so its start, and its as-run start, is
 // its first real sample, late by the measurement) while every other stream keeps being refilled.
-// A file asked for by several streams is measured once. If the measurement fails (the file is
-// damaged, or gone), the stream fails with that reason and plays nothing: the engine logs it
-// skipped_file when it is due. A failure is remembered for the file's size and modification time
-// (as the cache keys it), so a broken file is not decoded again for every later stream of it (an
-// emergency repeated); a replaced file is measured again. A cache that cannot be read or written
-// only costs measurements; the decode thread never waits for it when its connection's busy
-// timeout is 0 (the daemon's: the prefill thread writes the same cache on its own connection).
+// Files are measured in the order of the streams' priority classes (given to add()): an
+// emergency's file goes before a normal file asked for earlier, and stops its measurement in
+// progress. A file asked for by several streams is measured once, at the highest class. If the
+// measurement fails (the file is damaged, or gone), the stream fails with that reason and plays
+// nothing: the engine logs it skipped_file when it is due. A failure is remembered for the file's
+// size and modification time (as the cache keys it), so a broken file is not decoded again for
+// every later stream of it (an emergency repeated); a replaced file is measured again. A cache that
+// cannot be read or written only costs measurements; the decode thread never waits for it when its
+// connection's busy timeout is 0 (the daemon's: the prefill thread writes the same cache on its own
+// connection).
 //
 // Threading: the public members are for the control thread (they lock a mutex briefly).
 // Errors: nothing thrown on the decode thread escapes: a stream's failure is kept in the stream.
@@ -32,7 +35,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <thread>
 #include <vector>
 
@@ -64,7 +66,7 @@ class DecodeWorker {
   DecodeWorker(LoudnessCache* cache, Options options);
   DecodeWorker(const DecodeWorker&) = delete;
   DecodeWorker& operator=(const DecodeWorker&) = delete;
-  // Stops and joins the threads (the measuring thread after the file it is measuring); drops its
+  // Stops and joins the threads (the measurement in progress is stopped, not finished); drops its
   // references to streams.
   ~DecodeWorker();
 
@@ -72,8 +74,10 @@ class DecodeWorker {
   // consumer. Both must outlive the worker.
   void attach(BlockPool& pool, SpentRing& spent);
 
-  // Starts decoding `stream` (opened on the decode thread).
-  void add(std::shared_ptr<PlaybackStream> stream);
+  // Starts decoding `stream` (opened on the decode thread). `priority`: the class of the item it
+  // plays, which orders the measurement of its file if that is not in the cache.
+  void add(std::shared_ptr<PlaybackStream> stream,
+           MeasureThread::Priority priority = MeasureThread::Priority::normal);
 
   // Wakes the thread now (after PlaybackStream::cancel(), or to top up sooner).
   void wake();
@@ -88,12 +92,18 @@ class DecodeWorker {
   [[nodiscard]] bool settle(std::chrono::milliseconds timeout, Settle until = Settle::measured);
 
  private:
+  struct Entry {
+    std::shared_ptr<PlaybackStream> stream;
+    MeasureThread::Priority priority;  // of the item it plays
+  };
+
   void run();
   // Decode thread: one stream's turn; false once the stream needs no more turns.
-  bool turn(PlaybackStream& stream);
-  // Decode thread: gives `stream` its file's loudness if it is known (cached, or measured since
-  // the last turn) and asks the measuring thread for it otherwise. False while it is measured.
-  bool find_loudness(PlaybackStream& stream);
+  bool turn(const Entry& entry);
+  // Decode thread: gives the stream its file's loudness if it is known (cached, or measured
+  // since the last turn) and asks the measuring thread for it otherwise (again, if a stream of a
+  // higher class than the one it was asked for needs it). False while it is measured.
+  bool find_loudness(const Entry& entry);
   // Decode thread: takes the measuring thread's results and stores them in the cache.
   void collect_measurements();
 
@@ -112,12 +122,16 @@ class DecodeWorker {
   bool m_woken = false;
   bool m_quit = false;
   std::vector<Output> m_outputs;
-  std::vector<std::shared_ptr<PlaybackStream>> m_incoming;
+  std::vector<Entry> m_incoming;
   std::size_t m_active = 0;
   std::size_t m_measuring_published = 0;  // m_measuring.size() at the end of the last turn
-  // Decode thread only: files the measuring thread was asked for and has not answered yet, and
-  // its answers of this turn (by path).
-  std::set<std::filesystem::path> m_measuring;
+  // Decode thread only: files the measuring thread was asked for and has not answered yet (with
+  // the highest class asked for), and its answers of this turn (by path).
+  struct Asked {
+    LoudnessCache::FileKey key;
+    MeasureThread::Priority priority;
+  };
+  std::map<std::filesystem::path, Asked> m_measuring;
   std::map<std::filesystem::path, MeasureThread::Result> m_measured;
   // Decode thread only: the measurements that failed, by path, with the key they failed for.
   struct Failure {

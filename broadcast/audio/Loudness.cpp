@@ -24,12 +24,15 @@ double normalisation_gain_db(const Loudness& loudness, double target_lufs,
   return gain_db;
 }
 
-Loudness measure_loudness(const std::filesystem::path& path) {
+Loudness measure_loudness(const std::filesystem::path& path, std::stop_token stop) {
   auto file = content::SoundFile::open(path);
   const auto channels = static_cast<std::size_t>(file.channels());
   LoudnessMeter meter{channels, file.sample_rate_hz()};
   std::vector<float> buffer(kChunkFrames * channels);
-  while (const std::size_t frames = file.read(buffer)) {
+  for (;;) {
+    if (stop.stop_requested()) throw MeasureStopped{};
+    const std::size_t frames = file.read(buffer);
+    if (frames == 0) break;
     meter.add(std::span<const float>{buffer}.first(frames * channels));
   }
   return meter.result();

@@ -3,6 +3,8 @@
 // Loudness of a whole file (EBU R128 / ITU-R BS.1770) and the gain that brings it to a target.
 
 #include <filesystem>
+#include <stdexcept>
+#include <stop_token>
 
 namespace tinxa::broadcast {
 
@@ -27,10 +29,20 @@ inline constexpr double kPeakCeilingDbtp = -1.0;
 [[nodiscard]] double normalisation_gain_db(const Loudness& loudness, double target_lufs,
                                            double ceiling_dbtp = kPeakCeilingDbtp) noexcept;
 
+// Thrown by a measurement that saw a stop request before it finished (what it measured so far is
+// dropped).
+class MeasureStopped : public std::runtime_error {
+ public:
+  MeasureStopped() : std::runtime_error{"loudness measurement stopped"} {}
+};
+
 // Decodes all of `path` (content::SoundFile) and measures it with libebur128 in bounded memory
 // (histogram mode). A mono file is measured as dual mono, since it plays on both channels.
-// Throws content::MediaError if the file cannot be opened or decoded, AudioError if libebur128
-// fails. Any thread; takes as long as decoding the whole file.
-[[nodiscard]] Loudness measure_loudness(const std::filesystem::path& path);
+// `stop` is checked before each decoded chunk of 8192 frames (well under a millisecond of work),
+// so a stop request ends even an hour-long file at once. Throws content::MediaError if the file
+// cannot be opened or decoded, AudioError if libebur128 fails, MeasureStopped once `stop` is
+// requested. Any thread; takes as long as decoding the whole file.
+[[nodiscard]] Loudness measure_loudness(const std::filesystem::path& path,
+                                        std::stop_token stop = {});
 
 }  // namespace tinxa::broadcast

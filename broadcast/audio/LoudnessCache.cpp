@@ -41,7 +41,20 @@ double column_level(const content::Statement& statement, int column) {
 
 }  // namespace
 
+LoudnessCache::LoudnessCache(content::Database database)
+    : LoudnessCache{std::move(database),
+                    StoppableMeasure{[](const std::filesystem::path& path, std::stop_token stop) {
+                      return measure_loudness(path, std::move(stop));
+                    }}} {}
+
 LoudnessCache::LoudnessCache(content::Database database, Measure measure)
+    : LoudnessCache{std::move(database),
+                    StoppableMeasure{[measure = std::move(measure)](
+                                         const std::filesystem::path& path, std::stop_token) {
+                      return measure(path);
+                    }}} {}
+
+LoudnessCache::LoudnessCache(content::Database database, StoppableMeasure measure)
     : m_database{std::move(database)}, m_measure{std::move(measure)} {
   content::migrate(m_database, kMigrations);
 }
@@ -84,10 +97,10 @@ void LoudnessCache::store(const FileKey& key, const Loudness& loudness) {
   ++m_measurements;
 }
 
-Loudness LoudnessCache::loudness(const std::filesystem::path& path) {
+Loudness LoudnessCache::loudness(const std::filesystem::path& path, std::stop_token stop) {
   const FileKey key = key_of(path);
   if (auto cached = find(key)) return *cached;
-  const Loudness measured = m_measure(path);
+  const Loudness measured = m_measure(path, std::move(stop));
   store(key, measured);
   return measured;
 }

@@ -19,6 +19,7 @@ LoudnessPrefill::~LoudnessPrefill() {
     m_quit = true;
     m_queue.clear();
   }
+  m_stop.request_stop();
   m_wake.notify_one();
   m_thread.join();
 }
@@ -64,13 +65,13 @@ void LoudnessPrefill::run() {
     }
     std::optional<std::string> failure;
     try {
-      if (m_cache) (void)m_cache->loudness(file);
+      if (m_cache) (void)m_cache->loudness(file, m_stop.get_token());
     } catch (const std::exception& e) {
       failure = e.what();
     } catch (...) {
       failure = "?";
     }
-    if (failure && m_report) {
+    if (failure && m_report && !m_stop.stop_requested()) {
       try {
         m_report(failure_line(file, *failure));
       } catch (...) {  // only a log line: an exception here must not end the process

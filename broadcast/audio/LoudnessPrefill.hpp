@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,7 +39,9 @@ class LoudnessPrefill {
   LoudnessPrefill(std::unique_ptr<LoudnessCache> cache, Report report);
   LoudnessPrefill(const LoudnessPrefill&) = delete;
   LoudnessPrefill& operator=(const LoudnessPrefill&) = delete;
-  // Stops after the file being measured and joins the thread.
+  // Drops what is still to measure, stops the measurement in progress (at once with a measuring
+  // function that heeds its stop_token, as measure_loudness does; nothing is reported for it) and
+  // joins the thread.
   ~LoudnessPrefill();
 
   // Replaces what is still to measure with `files` (in order; duplicates measured once).
@@ -60,7 +63,8 @@ class LoudnessPrefill {
   std::condition_variable m_wake;
   std::condition_variable m_idle;
   std::deque<std::filesystem::path> m_queue;
-  bool m_busy = false;  // a file is being measured
+  bool m_busy = false;      // a file is being measured
+  std::stop_source m_stop;  // stops the measurement in progress when the prefill is destroyed
   bool m_quit = false;
   std::thread m_thread;  // last: starts after everything above exists
 };

@@ -18,18 +18,34 @@ MeasureThread::~MeasureThread() {
   {
     const std::lock_guard lock{m_mutex};
     m_quit = true;
+    m_stop.request_stop();
   }
   m_wake.notify_one();
   m_thread.join();
 }
 
-void MeasureThread::submit(std::filesystem::path path, LoudnessCache::FileKey key) {
+void MeasureThread::submit(std::filesystem::path path, LoudnessCache::FileKey key,
+                           Priority priority) {
   {
     const std::lock_guard lock{m_mutex};
-    if (std::any_of(m_queue.begin(), m_queue.end(),
-                    [&](const Result& r) { return r.path == path; }))
+    if (m_measuring && m_measuring->path == path) {
+      m_measuring->priority = std::max(m_measuring->priority, priority);
       return;
-    m_queue.push_back({std::move(path), std::move(key), std::nullopt, nullptr});
+    }
+    if (std::any_of(m_done.begin(), m_done.end(), [&](const Result& r) { return r.path == path; }))
+      return;  // measured, not taken yet
+    const auto waiting = std::find_if(m_waiting.begin(), m_waiting.end(),
+                                      [&](const Request& r) { return r.path == path; });
+    if (waiting == m_waiting.end()) {
+      m_waiting.push_back({std::move(path), std::move(key), priority, m_next_order++});
+    } else if (priority > waiting->priority) {
+      waiting->priority = priority;
+      waiting->order = m_next_order++;
+    } else {
+      return;
+    }
+    // Starts over later: a higher class never waits for the rest of a lower class's file.
+    if (m_measuring && priority > m_measuring->priority) m_stop.request_stop();
   }
   m_wake.notify_one();
 }
@@ -46,26 +62,39 @@ void MeasureThread::run() {
   (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 5);
   for (;;) {
     std::filesystem::path path;
+    std::stop_token stop;
     {
       std::unique_lock lock{m_mutex};
-      m_wake.wait(lock, [this] { return m_quit || !m_queue.empty(); });
+      m_wake.wait(lock, [this] { return m_quit || !m_waiting.empty(); });
       if (m_quit) return;
-      path = m_queue.front().path;
+      const auto next = std::min_element(
+          m_waiting.begin(), m_waiting.end(), [](const Request& a, const Request& b) {
+            return a.priority != b.priority ? a.priority > b.priority : a.order < b.order;
+          });
+      m_measuring = std::move(*next);
+      m_waiting.erase(next);
+      m_stop = std::stop_source{};
+      stop = m_stop.get_token();
+      path = m_measuring->path;
     }
     std::optional<Loudness> loudness;
     std::exception_ptr error;
     try {
-      loudness = m_measure(path);
+      loudness = m_measure(path, stop);
     } catch (...) {
       error = std::current_exception();
     }
     {
       const std::lock_guard lock{m_mutex};
-      Result result = std::move(m_queue.front());
-      m_queue.pop_front();
-      result.loudness = loudness;
-      result.error = error;
-      m_done.push_back(std::move(result));
+      Request request = std::move(*m_measuring);
+      m_measuring.reset();
+      if (m_quit) return;
+      if (!loudness && stop.stop_requested()) {
+        // Stopped for a higher class: measured again, at the head of its class (its order).
+        m_waiting.push_back(std::move(request));
+        continue;
+      }
+      m_done.push_back({std::move(request.path), std::move(request.key), loudness, error});
     }
     m_on_result();
   }

@@ -34,6 +34,20 @@ bool failed_silent(const PlaybackStream& stream) {
 
 float linear_gain(double gain_db) { return static_cast<float>(std::pow(10.0, gain_db / 20.0)); }
 
+// The class at which the measuring thread measures the file of a stream of `priority` when the
+// loudness cache does not know it: an emergency's fresh recording goes first.
+MeasureThread::Priority measure_priority(Priority priority) noexcept {
+  switch (priority) {
+    case Priority::emergency:
+      return MeasureThread::Priority::emergency;
+    case Priority::priority:
+      return MeasureThread::Priority::priority;
+    case Priority::normal:
+      break;
+  }
+  return MeasureThread::Priority::normal;
+}
+
 bool later_first(const Occurrence& a, const Occurrence& b) {
   if (a.start != b.start) return a.start > b.start;
   return a.priority < b.priority;  // the highest class fires first among equal starts
@@ -413,7 +427,7 @@ std::shared_ptr<PlaybackStream> Engine::prepare(ZonePlay& play, std::size_t& ind
         continue;
       }
       m_streams.emplace(stream->id(), std::pair{PlayKey{play.request, play.zone}, stream});
-      m_worker->add(stream);
+      m_worker->add(stream, measure_priority(active.occurrence.priority));
       return stream;
     }
     stream->top_up(m_cache, m_options.queue_target_blocks);

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,6 +27,7 @@
 #include "broadcast/audio/PlaybackStream.hpp"
 #include "content/media/MediaError.hpp"
 #include "tests/broadcast/audio/AudioFixtures.hpp"
+#include "tests/broadcast/audio/StopGate.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace tinxa::broadcast {
@@ -407,6 +409,31 @@ TEST_CASE(
   for (std::size_t i = 0; i < 3; ++i)
     CHECK(std::isfinite(reader.loudness(files[i]).integrated_lufs));
   CHECK(reader.measurements() == 0);
+}
+
+// The daemon's shutdown destroys the prefill: it must not wait for seconds of a long file.
+TEST_CASE("Destroying the prefill stops the measurement in progress and reports nothing of it",
+          "[audio][loudness][prefill]") {
+  const tinxa::test::TempDir dir;
+  write_tone(dir / "long.wav",
+             {440.0, 0.25, 16000, 1, 16000 * 4, SF_FORMAT_WAV | SF_FORMAT_PCM_16});
+  write_tone(dir / "next.wav", {440.0, 0.25, 16000, 1, 16000, SF_FORMAT_WAV | SF_FORMAT_PCM_16});
+  test::StopGate gate{"long.wav"};
+  std::atomic<int> reports{0};
+  {
+    LoudnessPrefill prefill{std::make_unique<LoudnessCache>(
+                                content::Database::open_memory(),
+                                [&gate](const std::filesystem::path& path, std::stop_token stop) {
+                                  return gate.measure(path, std::move(stop));
+                                }),
+                            [&reports](const std::string&) { ++reports; }};
+    prefill.request({dir / "long.wav", dir / "next.wav"});
+    REQUIRE(gate.wait_entered());
+  }
+  // Released by the stop request (else only after the gate's 30 s), and measure_loudness saw it.
+  CHECK(gate.saw_stop());
+  CHECK(gate.calls() == std::vector<test::StopGate::Call>{{"long.wav", true}});
+  CHECK(reports == 0);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <stop_token>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -98,6 +99,22 @@ TEST_CASE("A full-scale tone is measured near 0 dBTP and at its known loudness",
   // A 997 Hz sine at 0 dBFS in both channels of a stereo file reads 0 LUFS (BS.1770: -3.01 per
   // channel, summed).
   CHECK(loudness.integrated_lufs == Approx(0.0).margin(0.3));
+}
+
+TEST_CASE("A measurement asked to stop throws MeasureStopped and the cache keeps nothing of it",
+          "[audio][loudness][cache]") {
+  const tinxa::test::TempDir dir;
+  const auto path = dir / "long.wav";
+  write_tone(path, {440.0, 0.25, 16000, 1, 16000 * 4, SF_FORMAT_WAV | SF_FORMAT_PCM_16});
+  std::stop_source stop;
+  stop.request_stop();
+  CHECK_THROWS_AS(measure_loudness(path, stop.get_token()), MeasureStopped);
+  LoudnessCache cache{content::Database::open_memory()};
+  CHECK_THROWS_AS(cache.loudness(path, stop.get_token()), MeasureStopped);
+  CHECK_FALSE(cache.find(LoudnessCache::key_of(path)).has_value());
+  CHECK(cache.measurements() == 0);
+  CHECK(cache.loudness(path) == measure_loudness(path));  // not stopped: measured and kept
+  CHECK(cache.measurements() == 1);
 }
 
 }  // namespace

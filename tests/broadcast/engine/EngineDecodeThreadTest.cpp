@@ -4,9 +4,11 @@
 // the same way.
 #include <pthread.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -16,6 +18,7 @@
 #include "broadcast/audio/LoudnessCache.hpp"
 #include "broadcast/engine/Engine.hpp"
 #include "content/media/MediaError.hpp"
+#include "tests/broadcast/audio/StopGate.hpp"
 #include "tests/broadcast/engine/EngineDriver.hpp"
 #include "tests/broadcast/engine/EngineFixture.hpp"
 
@@ -298,4 +301,70 @@ TEST_CASE("A playlist item whose audio is late starts late and the next follows 
 }
 
 }  // namespace
+
+TEST_CASE("An emergency's unmeasured file is measured before a routine one already under way",
+          "[engine][decode-thread][measure]") {
+  // The playlist p plays in z1 from 0 (chime, a, b, chime); b.wav, handed to the measuring thread
+  // when a starts at 500 ms, is held there (a long file). The alarm, an emergency in z2 due at
+  // 1 s, needs alarm.wav, not measured either: its measurement must not wait for b.wav's, which
+  // is stopped and done again after it.
+  test::Installation site{"decode-thread-emergency-measured-first"};
+  test::StopGate gate{"b.wav"};
+  LoudnessCache cache{content::Database::open_memory(),
+                      [&gate](const std::filesystem::path& path, std::stop_token stop) {
+                        return gate.measure(path, std::move(stop));
+                      }};
+  EngineOptions o = test::engine_options();
+  o.target_lufs = -20.0;
+  o.lead = 100ms;
+  o.decode_thread = true;
+  o.decode_period = 1h;
+  Engine engine{site.clock, site.log, site.schedule, site.bundle, o, &cache};
+  {
+    test::EngineDriver drive{engine, site.clock};
+    engine.schedule({test::occurrence("sang", kOrigin, {"z1"}, test::playlist("p")),
+                     test::occurrence("bao-dong", kOrigin + 1s, {"z2"}, test::announcement("alarm"),
+                                      Priority::emergency)});
+    engine.poll();
+    // Up to 520 ms waiting for the decode thread at each step (chime.wav and a.wav measured,
+    // nothing held), then as in real time: the loop renders without waiting for it.
+    const auto step = test::EngineDriver::kBusyStep;
+    auto t = kOrigin;
+    for (; t < kOrigin + 520ms; t += step) drive.step_to(t + step);
+    INFO(::Catch::Detail::stringify(gate.calls()));
+    REQUIRE(gate.wait_entered());
+    // b.wav stays held while nothing needs more: the loop goes on without it up to the alarm's
+    // firing (900 ms, its lead before it is due).
+    for (; t < kOrigin + 900ms; t += step) drive.render_to(t + step);
+    CHECK_FALSE(gate.saw_stop());
+    // From there each step waits for the decode thread again: with alarm.wav measured first
+    // (b.wav's hold stopped) the alarm's audio is there on time; queued behind the held b.wav it
+    // would not be (the wait gives up after 30 s and the test fails).
+    for (; t < kOrigin + 2500ms; t += step) drive.step_to(t + step);
+    CHECK(gate.saw_stop());
+    gate.open();
+    drive.run_until(kOrigin + 8s);
+    CHECK_FALSE(engine.busy());
+  }
+  const auto calls = gate.calls();
+  const auto index = [&](const std::string& file, bool stopped) {
+    return std::find(calls.begin(), calls.end(), test::StopGate::Call{file, stopped}) -
+           calls.begin();
+  };
+  INFO(::Catch::Detail::stringify(calls));
+  const auto stopped_b = index("b.wav", true);
+  const auto alarm = index("alarm.wav", false);
+  const auto again_b = index("b.wav", false);
+  CHECK(stopped_b < alarm);
+  CHECK(alarm < again_b);
+  CHECK(again_b < static_cast<std::ptrdiff_t>(calls.size()));
+  std::map<std::string, content::AsRunRecord> by_slot;
+  for (auto& r : site.log.between(kOrigin - 1h, kOrigin + 1h)) by_slot[r.slot_id] = r;
+  REQUIRE(by_slot.contains("bao-dong"));
+  CHECK(by_slot["bao-dong"].outcome == content::AsRunOutcome::played);
+  // It started when due, give or take a render step, not when b.wav's hold ended (2.5 s).
+  REQUIRE(by_slot["bao-dong"].started);
+  CHECK(*by_slot["bao-dong"].started - (kOrigin + 1s) < 100ms);
+}
+
 }  // namespace tinxa::broadcast
