@@ -18,9 +18,31 @@ const MonotonicClock& MonotonicClock::instance() noexcept {
   return clock;
 }
 
+bool sdl_finger_on_glass(SDL_TouchID touch, SDL_FingerID finger) {
+  // Asked of the devices SDL has first: SDL_GetNumTouchFingers on an id it no longer knows
+  // "resets" the video driver's touch devices.
+  bool known = false;
+  for (int i = 0; i < SDL_GetNumTouchDevices() && !known; ++i)
+    known = SDL_GetTouchDevice(i) == touch;
+  if (!known) return false;
+  for (int i = 0; i < SDL_GetNumTouchFingers(touch); ++i) {
+    const SDL_Finger* on_glass = SDL_GetTouchFinger(touch, i);
+    if (on_glass != nullptr && on_glass->id == finger) return true;
+  }
+  return false;
+}
+
 EventMapper::EventMapper(ui::Size panel, config::Rotation rotation, int slop_px,
-                         const content::Clock& clock)
-    : m_panel(panel), m_rotation(rotation), m_clock(clock), m_tracker(slop_px) {}
+                         const content::Clock& clock, FingerOnGlass on_glass)
+    : m_panel(panel),
+      m_rotation(rotation),
+      m_clock(clock),
+      m_on_glass(on_glass),
+      m_tracker(slop_px) {}
+
+bool EventMapper::is_followed(const SDL_TouchFingerEvent& event) const {
+  return m_finger && m_finger->touch == event.touchId && m_finger->finger == event.fingerId;
+}
 
 ui::Point EventMapper::to_logical(float x, float y) const {
   const ui::Point on_panel{
@@ -35,15 +57,27 @@ std::vector<ui::Action> EventMapper::map(const SDL_Event& event) {
       std::chrono::duration_cast<ui::PointerTracker::Clock::duration>(
           m_clock.now().time_since_epoch())};
   switch (event.type) {
-    case SDL_FINGERDOWN:
-      if (m_finger) return {};
-      m_finger = event.tfinger.fingerId;
-      return m_tracker.down(to_logical(event.tfinger.x, event.tfinger.y), now);
+    case SDL_FINGERDOWN: {
+      std::vector<ui::Action> out;
+      if (m_finger) {
+        if (m_on_glass(m_finger->touch, m_finger->finger)) return {};
+        // Its lifting will never come: end its gesture where it was last, without a tap.
+        out = m_tracker.up(m_last_at, now);
+        for (auto& action : out) {
+          if (action.kind == ui::ActionKind::tap) action = ui::Action::make_cancel();
+        }
+      }
+      m_finger = Followed{event.tfinger.touchId, event.tfinger.fingerId};
+      m_last_at = to_logical(event.tfinger.x, event.tfinger.y);
+      for (auto& action : m_tracker.down(m_last_at, now)) out.push_back(action);
+      return out;
+    }
     case SDL_FINGERMOTION:
-      if (!m_finger || *m_finger != event.tfinger.fingerId) return {};
-      return m_tracker.move(to_logical(event.tfinger.x, event.tfinger.y), now);
+      if (!is_followed(event.tfinger)) return {};
+      m_last_at = to_logical(event.tfinger.x, event.tfinger.y);
+      return m_tracker.move(m_last_at, now);
     case SDL_FINGERUP:
-      if (!m_finger || *m_finger != event.tfinger.fingerId) return {};
+      if (!is_followed(event.tfinger)) return {};
       m_finger.reset();
       return m_tracker.up(to_logical(event.tfinger.x, event.tfinger.y), now);
     case SDL_KEYDOWN:
