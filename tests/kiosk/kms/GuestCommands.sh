@@ -199,7 +199,18 @@ while read -r command args <&3; do
       TOUCH=$(make_device Touchscreen.evemu)
       FINGERS=0
       udevadm settle --timeout=30
-      answer "ok plugged $TOUCH"
+      # SDL opens a new panel when it next reads udev's events, and what the panel sends before
+      # that is lost to it: wait (up to 60 s, software emulation) until the kiosk holds the new
+      # node open. (A tap sent at once was lost once when the machine was busy.)
+      for _ in $(seq 300); do
+        ls -l "/proc/$KIOSK/fd" 2>/dev/null | grep -q " -> $TOUCH\$" && break
+        sleep 0.2
+      done
+      if ls -l "/proc/$KIOSK/fd" 2>/dev/null | grep -q " -> $TOUCH\$"; then
+        answer "ok plugged $TOUCH"
+      else
+        answer "error plugged $TOUCH, but the kiosk did not open it in 60 s"
+      fi
       ;;
     keys)
       if [ -n "$KEYBOARD" ] && keys "$@" >/dev/console 2>&1; then answer "ok keys"; else answer "error keys"; fi
