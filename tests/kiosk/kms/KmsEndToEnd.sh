@@ -27,18 +27,10 @@ GUEST=$3
 AT=2026-11-28T14:30
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/../XvfbKiosk.bash"  # differing, expect_changed
+source "$HERE/QemuGuest.bash"      # kms_skip_unless_possible, qemu_start, qemu_shot
 started=$SECONDS
 
-for tool in qemu-system-x86_64 debootstrap mke2fs compare convert; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "SKIP: $tool is not installed (deploy/packages.txt: qemu-system-x86, debootstrap)"
-    exit 77
-  fi
-done
-if [ "$(id -u)" != 0 ]; then
-  echo "SKIP: building the guest needs root (debootstrap, chroot)"
-  exit 77
-fi
+kms_skip_unless_possible
 
 "$HERE/MakeGuest.sh" "$KIOSK" "$GUEST"
 echo "figure: guest ready after $((SECONDS - started)) s"
@@ -91,36 +83,9 @@ cp deploy/weston/kiosk-weston.ini "$OUT/work/"
 echo "$AT" >"$OUT/work/at"
 mke2fs -q -t ext4 -d "$OUT/work" "$OUT/work.img" "$(($(du -sm "$OUT/work" | cut -f1) + 32))M"
 
-# The guest: its console on the first serial port (a log), the command line of GuestInit.sh on
-# the second (two FIFOs), QMP on stdin/stdout (a FIFO, a log).
-mkfifo "$OUT/cmd.in" "$OUT/cmd.out" "$OUT/monitor.in"
-exec 5<>"$OUT/cmd.in" 6<>"$OUT/cmd.out" 7<>"$OUT/monitor.in"
-# Not "-cpu max" under TCG: with it llvmpipe's generated code segfaults the kiosk at its first
-# textured frame (qemu 7.2's emulation of the newer vector extensions); qemu64 works.
-accel=tcg,thread=multi
-cpu=qemu64
-if [ -w /dev/kvm ]; then
-  accel=kvm
-  cpu=host
-fi
-QEMU_PID=
-cleanup() {
-  [ -n "$QEMU_PID" ] && kill "$QEMU_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+# The guest (QemuGuest.bash): GuestInit.sh and GuestCommands.sh answer on its second serial port.
 boot=$SECONDS
-qemu-system-x86_64 -machine pc -accel $accel -cpu $cpu -smp 2 -m 1024 -nodefaults -no-reboot \
-  -kernel "$GUEST/vmlinuz" -initrd "$GUEST/initrd.img" \
-  -append "root=/dev/vda ro console=ttyS0 init=/tinxa-init loglevel=4 panic=-1" \
-  -drive file="$GUEST/root.img",if=virtio,format=raw,snapshot=on \
-  -drive file="$OUT/work.img",if=virtio,format=raw \
-  -device virtio-vga,xres=1280,yres=720 -display none \
-  -serial file:"$OUT/serial.log" -serial pipe:"$OUT/cmd" \
-  -qmp stdio <"$OUT/monitor.in" >"$OUT/monitor.log" 2>&1 &
-QEMU_PID=$!
-echo '{"execute": "qmp_capabilities"}' >&7
+qemu_start "root=/dev/vda ro console=ttyS0 init=/tinxa-init loglevel=4 panic=-1"
 
 # A command to the guest; its answer must start with "ok".
 guest() {
@@ -162,18 +127,7 @@ if ! grep -aq 'ID_INPUT_TOUCHSCREEN=1' "$OUT/serial.log"; then
   exit 1
 fi
 
-# What is on the DRM display now, as $OUT/NAME.png; turned back a quarter when $2 is "turned".
-shot() {
-  local ppm=$OUT/$1.ppm
-  rm -f "$ppm"
-  echo "{\"execute\": \"screendump\", \"arguments\": {\"filename\": \"$ppm\"}}" >&7
-  for _ in $(seq 100); do
-    [ -s "$ppm" ] && convert "$ppm" "$OUT/$1.png" 2>/dev/null && break
-    sleep 0.2
-  done
-  [ "${2:-}" = turned ] && convert "$OUT/$1.png" -rotate -90 "$OUT/$1.png"
-  rm -f "$ppm"
-}
+shot() { qemu_shot "$@"; }
 # Captures until the screen looks like the tour's image $2 ($3: expected or expected-turned),
 # for up to $4 seconds: the kiosk is slow to start under software emulation.
 await_screen() {

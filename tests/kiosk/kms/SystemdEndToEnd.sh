@@ -26,6 +26,7 @@ AT=2026-11-28T14:30
 AT_UTC=2026-11-28T07:30:00 # AT in Asia/Ho_Chi_Minh (site.yaml time_zone), the guest's clock
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/../XvfbKiosk.bash" # differing
+source "$HERE/QemuGuest.bash"     # kms_skip_unless_possible, qemu_start, qemu_shot
 started=$SECONDS
 phase=$SECONDS
 # The seconds since the last figure, for the phase just done.
@@ -34,16 +35,7 @@ figure() {
   phase=$SECONDS
 }
 
-for tool in qemu-system-x86_64 debootstrap mke2fs compare convert; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "SKIP: $tool is not installed (deploy/packages.txt: qemu-system-x86, debootstrap)"
-    exit 77
-  fi
-done
-if [ "$(id -u)" != 0 ]; then
-  echo "SKIP: building the guest needs root (debootstrap, chroot)"
-  exit 77
-fi
+kms_skip_unless_possible
 
 "$HERE/MakeGuest.sh" "$KIOSK" "$GUEST"
 figure "guest ready:"
@@ -81,33 +73,10 @@ SDL_VIDEODRIVER=offscreen "$KIOSK" --config "$OUT/tour-config" --content content
 mke2fs -q -t ext4 -d "$OUT/work" "$OUT/work.img" "$(($(du -sm "$OUT/work" | cut -f1) + 32))M"
 figure "work disk and tour:"
 
-# The guest: its console on the first serial port (a log), SystemdCommands.sh on the second (two
-# FIFOs), QMP on stdin/stdout (a FIFO, a log). CPU and accelerator as in KmsEndToEnd.sh.
-mkfifo "$OUT/cmd.in" "$OUT/cmd.out" "$OUT/monitor.in"
-exec 5<>"$OUT/cmd.in" 6<>"$OUT/cmd.out" 7<>"$OUT/monitor.in"
-accel=tcg,thread=multi
-cpu=qemu64
-if [ -w /dev/kvm ]; then
-  accel=kvm
-  cpu=host
-fi
-QEMU_PID=
-cleanup() {
-  [ -n "$QEMU_PID" ] && kill "$QEMU_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-qemu-system-x86_64 -machine pc -accel $accel -cpu $cpu -smp 2 -m 1024 -nodefaults -no-reboot \
-  -rtc base="$AT_UTC" -kernel "$GUEST/vmlinuz" -initrd "$GUEST/initrd.img" \
-  -append "root=/dev/vda ro console=ttyS0 loglevel=4 panic=-1 init=/bin/sh -- -c \"mount /dev/vdb /work && exec /work/SystemdSetup.sh\"" \
-  -drive file="$GUEST/root.img",if=virtio,format=raw,snapshot=on \
-  -drive file="$OUT/work.img",if=virtio,format=raw \
-  -device virtio-vga,xres=1280,yres=720 -display none \
-  -serial file:"$OUT/serial.log" -serial pipe:"$OUT/cmd" \
-  -qmp stdio <"$OUT/monitor.in" >"$OUT/monitor.log" 2>&1 &
-QEMU_PID=$!
-echo '{"execute": "qmp_capabilities"}' >&7
+# The guest (QemuGuest.bash), booted into SystemdSetup.sh: SystemdCommands.sh answers on its
+# second serial port. Its clock starts at the tour's time.
+qemu_start "root=/dev/vda ro console=ttyS0 loglevel=4 panic=-1 init=/bin/sh -- -c \"mount /dev/vdb /work && exec /work/SystemdSetup.sh\"" \
+  -rtc base="$AT_UTC"
 
 failing=
 fail() {
@@ -149,16 +118,7 @@ figure "guest booted to its command line (accel $accel):"
 grep -a '^tinxa-setup:' "$OUT/serial.log" || true
 
 # What is on the DRM display now, as $OUT/NAME.png.
-shot() {
-  local ppm=$OUT/$1.ppm
-  rm -f "$ppm"
-  echo "{\"execute\": \"screendump\", \"arguments\": {\"filename\": \"$ppm\"}}" >&7
-  for _ in $(seq 100); do
-    [ -s "$ppm" ] && convert "$ppm" "$OUT/$1.png" 2>/dev/null && break
-    sleep 0.2
-  done
-  rm -f "$ppm"
-}
+shot() { qemu_shot "$1"; }
 # Captures until the screen looks like the tour's image $2, for up to $3 seconds. The kiosk's
 # clock runs (a minute more differs in about 150 pixels) and so does the ticker, which comes back
 # to the tour's notice every 30 s.
