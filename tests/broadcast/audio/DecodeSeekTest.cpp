@@ -421,12 +421,9 @@ TEST_CASE("Destroying the prefill stops the measurement in progress and reports 
   test::StopGate gate{"long.wav"};
   std::atomic<int> reports{0};
   {
-    LoudnessPrefill prefill{std::make_unique<LoudnessCache>(
-                                content::Database::open_memory(),
-                                [&gate](const std::filesystem::path& path, std::stop_token stop) {
-                                  return gate.measure(path, std::move(stop));
-                                }),
-                            [&reports](const std::string&) { ++reports; }};
+    LoudnessPrefill prefill{
+        std::make_unique<LoudnessCache>(content::Database::open_memory(), gate.function()),
+        [&reports](const std::string&) { ++reports; }};
     prefill.request({dir / "long.wav", dir / "next.wav"});
     REQUIRE(gate.wait_entered());
   }

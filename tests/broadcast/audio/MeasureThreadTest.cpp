@@ -75,10 +75,7 @@ TEST_CASE(
   const tinxa::test::TempDir dir;
   StopGate gate{"first.wav"};
   ResultCount results;
-  MeasureThread measurer{[&gate](const std::filesystem::path& path, std::stop_token stop) {
-                           return gate.measure(path, std::move(stop));
-                         },
-                         [&results] { results.arrived(); }};
+  MeasureThread measurer{gate.function(), [&results] { results.arrived(); }};
   const auto ask = [&](const std::string& name, Priority priority) {
     const auto path = dir / (name + ".wav");
     if (!std::filesystem::exists(path)) tone(dir.path(), name);
@@ -113,10 +110,7 @@ TEST_CASE(
   const auto alert = tone(dir.path(), "alert");
   StopGate gate{"long.wav"};  // stands for an hour of MP3: about 7 s of decoding
   ResultCount results;
-  MeasureThread measurer{[&gate](const std::filesystem::path& path, std::stop_token stop) {
-                           return gate.measure(path, std::move(stop));
-                         },
-                         [&results] { results.arrived(); }};
+  MeasureThread measurer{gate.function(), [&results] { results.arrived(); }};
   measurer.submit(long_file, LoudnessCache::key_of(long_file), Priority::normal);
   REQUIRE(gate.wait_entered());
   measurer.submit(alert, LoudnessCache::key_of(alert), Priority::emergency);
@@ -146,10 +140,7 @@ TEST_CASE(
   StopGate gate{"long.wav"};
   ResultCount results;
   {
-    MeasureThread measurer{[&gate](const std::filesystem::path& path, std::stop_token stop) {
-                             return gate.measure(path, std::move(stop));
-                           },
-                           [&results] { results.arrived(); }};
+    MeasureThread measurer{gate.function(), [&results] { results.arrived(); }};
     measurer.submit(long_file, LoudnessCache::key_of(long_file), Priority::normal);
     measurer.submit(next, LoudnessCache::key_of(next), Priority::normal);  // dropped
     REQUIRE(gate.wait_entered());
@@ -179,10 +170,7 @@ TEST_CASE(
   const auto long_file = tone(site.dir.path(), "long", 16000 * 4);
   const auto alert_file = tone(site.dir.path(), "alert");
   StopGate gate{"long.wav"};
-  LoudnessCache cache{content::Database::open_memory(),
-                      [&gate](const std::filesystem::path& path, std::stop_token stop) {
-                        return gate.measure(path, std::move(stop));
-                      }};
+  LoudnessCache cache{content::Database::open_memory(), gate.function()};
   const auto normal = site.stream(1, long_file);
   const auto alert = site.stream(2, alert_file);
   DecodeWorker worker{&cache, {.queue_target_blocks = 8, .refill_period = 1h}};
@@ -211,10 +199,7 @@ TEST_CASE(
   const auto a = tone(site.dir.path(), "a");
   const auto b = tone(site.dir.path(), "b");
   StopGate gate{"first.wav"};
-  LoudnessCache cache{content::Database::open_memory(),
-                      [&gate](const std::filesystem::path& path, std::stop_token stop) {
-                        return gate.measure(path, std::move(stop));
-                      }};
+  LoudnessCache cache{content::Database::open_memory(), gate.function()};
   std::vector<std::shared_ptr<PlaybackStream>> streams{site.stream(1, first), site.stream(2, a),
                                                        site.stream(3, b), site.stream(4, b)};
   DecodeWorker worker{&cache, {.queue_target_blocks = 8, .refill_period = 1h}};

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <ostream>
 #include <stop_token>
@@ -33,6 +34,13 @@ class StopGate {
   };
 
   explicit StopGate(std::string held) : m_held{std::move(held)} {}
+
+  // measure() as the measuring function of a MeasureThread or a LoudnessCache.
+  std::function<Loudness(const std::filesystem::path&, std::stop_token)> function() {
+    return [this](const std::filesystem::path& path, std::stop_token stop) {
+      return measure(path, std::move(stop));
+    };
+  }
 
   Loudness measure(const std::filesystem::path& path, std::stop_token stop) {
     std::size_t index = 0;

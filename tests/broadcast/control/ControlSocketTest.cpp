@@ -79,6 +79,24 @@ void serve_until(ControlServer& server, Done done) {
   REQUIRE(done());
 }
 
+// Polls and serves `server` on this thread until on_ready throws an `Exception` (the handler's,
+// passed through); false if none came in 10 s.
+template <typename Exception>
+bool serve_until_thrown(ControlServer& server) {
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::vector<pollfd> fds;
+    server.add_poll_fds(fds);
+    if (::poll(fds.data(), fds.size(), 20) <= 0) continue;
+    try {
+      server.on_ready(fds);
+    } catch (const Exception&) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("A handler that throws leaves no client to defer to", "[control][socket][defer]") {
@@ -90,20 +108,7 @@ TEST_CASE("A handler that throws leaves no client to defer to", "[control][socke
   });
   const auto client = raw_client(dir / "control.sock");
   send_line(client, "status");
-  // The loop's turns until the handler's exception comes out of on_ready (bounded: 10 s).
-  bool thrown = false;
-  const auto deadline = std::chrono::steady_clock::now() + 10s;
-  while (!thrown && std::chrono::steady_clock::now() < deadline) {
-    std::vector<pollfd> fds;
-    server.add_poll_fds(fds);
-    if (::poll(fds.data(), fds.size(), 20) <= 0) continue;
-    try {
-      server.on_ready(fds);
-    } catch (const std::runtime_error&) {
-      thrown = true;
-    }
-  }
-  REQUIRE(thrown);
+  REQUIRE(serve_until_thrown<std::runtime_error>(server));
   CHECK(calls == 1);
   // Outside the handler: refused, not written into the client served when it threw.
   CHECK_THROWS_AS((void)server.defer(), std::logic_error);
@@ -196,19 +201,7 @@ TEST_CASE("A handler may answer another client's deferred request but not its ow
   CHECK(server->client_count() == 2);
 
   send_line(other, "skip");
-  bool thrown = false;
-  const auto deadline = std::chrono::steady_clock::now() + 10s;
-  while (!thrown && std::chrono::steady_clock::now() < deadline) {
-    std::vector<pollfd> fds;
-    server->add_poll_fds(fds);
-    if (::poll(fds.data(), fds.size(), 20) <= 0) continue;
-    try {
-      server->on_ready(fds);
-    } catch (const std::logic_error&) {
-      thrown = true;
-    }
-  }
-  CHECK(thrown);
+  CHECK(serve_until_thrown<std::logic_error>(*server));
 }
 
 TEST_CASE("A client's request reaches the handler and its answer comes back", "[control][socket]") {
